@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+/// @notice What the governor asks of the dispute module before it executes a proposal.
+interface IDisputeModule {
+    /// @return true while a dispute on `proposalId` is open, which freezes its execution.
+    function isBlocking(uint256 proposalId) external view returns (bool);
+}

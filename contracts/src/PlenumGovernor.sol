@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IGovernor, Governor} from "@openzeppelin/contracts/governance/Governor.sol";
+import {GovernorSettings} from "@openzeppelin/contracts/governance/extensions/GovernorSettings.sol";
+import {GovernorCountingSimple} from "@openzeppelin/contracts/governance/extensions/GovernorCountingSimple.sol";
+import {GovernorVotes} from "@openzeppelin/contracts/governance/extensions/GovernorVotes.sol";
+import {GovernorVotesQuorumFraction} from "@openzeppelin/contracts/governance/extensions/GovernorVotesQuorumFraction.sol";
+import {GovernorPreventLateQuorum} from "@openzeppelin/contracts/governance/extensions/GovernorPreventLateQuorum.sol";
+import {GovernorStorage} from "@openzeppelin/contracts/governance/extensions/GovernorStorage.sol";
+import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
+import {GovernorProposalGuardian} from "@openzeppelin/contracts/governance/extensions/GovernorProposalGuardian.sol";
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {IDisputeModule} from "./IDisputeModule.sol";
+
+/// @title Plenum governor
+/// @notice OpenZeppelin Governor with timelock, late-quorum protection, a proposal guardian (the security
+/// council) and the dispute hook: a proposal cannot execute while a dispute on it is open, and the dispute
+/// module cancels a proposal whose dispute was upheld.
+contract PlenumGovernor is
+    Governor,
+    GovernorSettings,
+    GovernorCountingSimple,
+    GovernorVotes,
+    GovernorVotesQuorumFraction,
+    GovernorPreventLateQuorum,
+    GovernorStorage,
+    GovernorTimelockControl,
+    GovernorProposalGuardian
+{
+    struct Settings {
+        uint48 votingDelay;
+        uint32 votingPeriod;
+        uint256 proposalThreshold;
+        uint256 quorumNumerator;
+        uint48 lateQuorumExtension;
+    }
+
+    IDisputeModule private _disputeModule;
+
+    event DisputeModuleSet(address oldDisputeModule, address newDisputeModule);
+
+    error ProposalDisputed(uint256 proposalId);
+    error InvalidDisputeModule(address disputeModule);
+
+    constructor(
+        IVotes token,
+        TimelockController timelock,
+        IDisputeModule disputeModule_,
+        address guardian,
+        Settings memory settings
+    )
+        Governor("Plenum Governor")
+        GovernorSettings(settings.votingDelay, settings.votingPeriod, settings.proposalThreshold)
+        GovernorVotes(token)
+        GovernorVotesQuorumFraction(settings.quorumNumerator)
+        GovernorPreventLateQuorum(settings.lateQuorumExtension)
+        GovernorTimelockControl(timelock)
+    {
+        _setDisputeModule(disputeModule_);
+        _setProposalGuardian(guardian);
+    }
+
+    function disputeModule() public view returns (address) {
+        return address(_disputeModule);
+    }
+
+    /// @notice Replace the dispute module (governance only).
+    function setDisputeModule(IDisputeModule newDisputeModule) external onlyGovernance {
+        _setDisputeModule(newDisputeModule);
+    }
+
+    function _setDisputeModule(IDisputeModule newDisputeModule) private {
+        if (address(newDisputeModule) == address(0)) revert InvalidDisputeModule(address(0));
+        emit DisputeModuleSet(address(_disputeModule), address(newDisputeModule));
+        _disputeModule = newDisputeModule;
+    }
+
+    function _executeOperations(
+        uint256 proposalId,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) {
+        if (_disputeModule.isBlocking(proposalId)) revert ProposalDisputed(proposalId);
+        super._executeOperations(proposalId, targets, values, calldatas, descriptionHash);
+    }
+
+    /// @dev Besides the proposer (while pending) and the guardian, the dispute module may cancel: it does so
+    /// only when the panel upheld a dispute.
+    function _validateCancel(
+        uint256 proposalId,
+        address caller
+    ) internal view override(Governor, GovernorProposalGuardian) returns (bool) {
+        return caller == address(_disputeModule) || super._validateCancel(proposalId, caller);
+    }
+
+    // The overrides below only resolve the multiple inheritance.
+
+    function state(uint256 proposalId) public view override(Governor, GovernorTimelockControl) returns (ProposalState) {
+        return super.state(proposalId);
+    }
+
+    function proposalNeedsQueuing(
+        uint256 proposalId
+    ) public view override(Governor, GovernorTimelockControl) returns (bool) {
+        return super.proposalNeedsQueuing(proposalId);
+    }
+
+    function proposalThreshold() public view override(Governor, GovernorSettings) returns (uint256) {
+        return super.proposalThreshold();
+    }
+
+    function votingDelay() public view override(Governor, GovernorSettings) returns (uint256) {
+        return super.votingDelay();
+    }
+
+    function votingPeriod() public view override(Governor, GovernorSettings) returns (uint256) {
+        return super.votingPeriod();
+    }
+
+    function quorum(uint256 timepoint) public view override(Governor, GovernorVotesQuorumFraction) returns (uint256) {
+        return super.quorum(timepoint);
+    }
+
+    function proposalDeadline(
+        uint256 proposalId
+    ) public view override(Governor, GovernorPreventLateQuorum) returns (uint256) {
+        return super.proposalDeadline(proposalId);
+    }
+
+    function _tallyUpdated(uint256 proposalId) internal override(Governor, GovernorPreventLateQuorum) {
+        super._tallyUpdated(proposalId);
+    }
+
+    function _propose(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        string memory description,
+        address proposer
+    ) internal override(Governor, GovernorStorage) returns (uint256) {
+        return super._propose(targets, values, calldatas, description, proposer);
+    }
+
+    function _queueOperations(
+        uint256 proposalId,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) returns (uint48) {
+        return super._queueOperations(proposalId, targets, values, calldatas, descriptionHash);
+    }
+
+    function _cancel(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) returns (uint256) {
+        return super._cancel(targets, values, calldatas, descriptionHash);
+    }
+
+    function _executor() internal view override(Governor, GovernorTimelockControl) returns (address) {
+        return super._executor();
+    }
+}
