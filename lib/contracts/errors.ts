@@ -1,0 +1,56 @@
+import { BaseError, decodeErrorResult, type Abi, type Hex } from "viem";
+import * as abis from "./abis.generated";
+
+type AbiError = Extract<Abi[number], { type: "error" }>;
+
+/** Every custom error of the system, across all ABIs, so a Timelock error inside a Governor call gets its name. */
+const systemErrors: AbiError[] = Object.values(abis as Record<string, Abi>)
+  .flat()
+  .filter((item): item is AbiError => item.type === "error")
+  .filter((item, index, all) => all.findIndex((other) => sameSignature(other, item)) === index);
+
+function sameSignature(a: AbiError, b: AbiError): boolean {
+  return a.name === b.name && a.inputs.map((input) => input.type).join() === b.inputs.map((input) => input.type).join();
+}
+
+export type DecodedRevert = { name: string; args: readonly unknown[] };
+
+/** Name a revert from its raw data (custom error, Error(string) or Panic(uint256)); undefined when unknown. */
+export function decodeRevertData(data: Hex): DecodedRevert | undefined {
+  try {
+    const { errorName, args } = decodeErrorResult({ abi: systemErrors, data });
+    return { name: errorName, args: args ?? [] };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The raw revert data inside a viem error tree, when the node returned any. */
+export function findRevertData(error: unknown): Hex | undefined {
+  if (!(error instanceof BaseError)) return undefined;
+  let found: Hex | undefined;
+  error.walk((cause) => {
+    const data = (cause as { data?: unknown }).data;
+    if (typeof data === "string" && data.startsWith("0x") && data.length >= 10) found = data as Hex;
+    else if (data && typeof data === "object" && typeof (data as { data?: unknown }).data === "string") {
+      found = (data as { data: Hex }).data;
+    }
+    return false;
+  });
+  return found;
+}
+
+export function formatRevert({ name, args }: DecodedRevert): string {
+  const shown = args.map((arg) => (typeof arg === "bigint" ? arg.toString() : JSON.stringify(arg)));
+  return `${name}(${shown.join(", ")})`;
+}
+
+/** A one-line explanation of a failed call or transaction, naming the contract error when there is one. */
+export function describeError(error: unknown): string {
+  const data = findRevertData(error);
+  const decoded = data ? decodeRevertData(data) : undefined;
+  if (decoded) return `reverted with ${formatRevert(decoded)}`;
+  if (data) return `reverted with unknown error ${data.slice(0, 10)} (selector not in any Plenum ABI)`;
+  if (error instanceof BaseError) return error.shortMessage;
+  return error instanceof Error ? error.message : String(error);
+}

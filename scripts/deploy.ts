@@ -1,0 +1,326 @@
+// Deploys Plenum to the chain at RPC_URL, wires the roles, asserts the role configuration and writes
+// deployments/<chainId>.json. See README.md for the environment variables.
+import {
+  encodeDeployData,
+  encodeFunctionData,
+  getAddress,
+  getContractAddress,
+  isAddressEqual,
+  zeroAddress,
+  type Address,
+  type Hex,
+} from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import {
+  delegateStatementsAbi,
+  disputeModuleAbi,
+  grantVestingAbi,
+  modelRegistryAbi,
+  networkParametersAbi,
+  plenumGovernorAbi,
+  plenumTokenAbi,
+  timelockControllerAbi,
+} from "../lib/contracts/abis.generated";
+import type { Deployment } from "../lib/contracts/deployment";
+import { localRoles } from "./lib/accounts";
+import { readArtifact } from "./lib/artifacts";
+import { anvilAccount, connect, LOCAL_CHAIN_ID, sendTx, type Client, type Sender } from "./lib/chain";
+import { writeDeployment } from "./lib/deployments";
+import { defaultPanelProfiles, disputeSettings, governorSettings, timelockDelay } from "./lib/settings";
+
+export type DeployOptions = {
+  rpcUrl: string;
+  /** Private key of the deployer; without it the node's first unlocked account deploys. */
+  deployerPrivateKey?: Hex;
+  guardian?: Address;
+  panel?: Address[];
+  panelProfiles?: string[];
+  deploymentsDir?: string;
+  log?: (line: string) => void;
+};
+
+export async function deploy(options: DeployOptions): Promise<Deployment> {
+  const log = options.log ?? (() => {});
+  const client = connect(options.rpcUrl);
+  const chainId = await client.getChainId();
+  const local = chainId === LOCAL_CHAIN_ID;
+
+  const deployer: Sender = options.deployerPrivateKey
+    ? privateKeyToAccount(options.deployerPrivateKey)
+    : await firstUnlockedAccount(client);
+  const deployerAddress = typeof deployer === "string" ? deployer : deployer.address;
+  const guardian = options.guardian ?? (local ? anvilAccount(localRoles.guardian).address : undefined);
+  const panel = options.panel ?? (local ? localRoles.panel.map((index) => anvilAccount(index).address) : undefined);
+  if (!guardian || !panel) {
+    throw new Error(`Chain ${chainId} is not the local chain: set GUARDIAN_ADDRESS and PANEL_ADDRESSES.`);
+  }
+  const panelProfiles = options.panelProfiles ?? defaultPanelProfiles.slice(0, panel.length);
+  if (panelProfiles.length !== panel.length) throw new Error("PANEL_PROFILES needs one profile per panel member.");
+  log(`Deploying to chain ${chainId} from ${deployerAddress}`);
+
+  async function deployContract(name: string, data: Hex) {
+    const receipt = await sendTx(client, deployer, { data }, `deploying ${name}`);
+    if (!receipt.contractAddress) throw new Error(`${name}: no contract address in the receipt`);
+    const address = getAddress(receipt.contractAddress);
+    log(`  ${name.padEnd(20)} ${address}`);
+    return { address, block: Number(receipt.blockNumber) };
+  }
+  const bytecodeOf = (name: string) => readArtifact(name).bytecode;
+  const call = (to: Address, data: Hex, label: string) => sendTx(client, deployer, { to, data }, label);
+
+  const timelock = await deployContract(
+    "TimelockController",
+    encodeDeployData({
+      abi: timelockControllerAbi,
+      bytecode: bytecodeOf("TimelockController"),
+      args: [timelockDelay, [], [], deployerAddress],
+    }),
+  );
+  const token = await deployContract(
+    "PlenumToken",
+    encodeDeployData({
+      abi: plenumTokenAbi,
+      bytecode: bytecodeOf("PlenumToken"),
+      args: [timelock.address, deployerAddress],
+    }),
+  );
+  // The governor and the dispute module point at each other: the governor takes the address the module will
+  // get at the deployer's next nonce.
+  const nonce = await client.getTransactionCount({ address: deployerAddress, blockTag: "pending" });
+  const predictedModule = getContractAddress({ from: deployerAddress, nonce: BigInt(nonce + 1) });
+  const governor = await deployContract(
+    "PlenumGovernor",
+    encodeDeployData({
+      abi: plenumGovernorAbi,
+      bytecode: bytecodeOf("PlenumGovernor"),
+      args: [token.address, timelock.address, predictedModule, guardian, governorSettings],
+    }),
+  );
+  const disputeModule = await deployContract(
+    "DisputeModule",
+    encodeDeployData({
+      abi: disputeModuleAbi,
+      bytecode: bytecodeOf("DisputeModule"),
+      args: [token.address, governor.address, timelock.address, disputeSettings, panel, panelProfiles],
+    }),
+  );
+  if (!isAddressEqual(disputeModule.address, predictedModule)) {
+    throw new Error(`DisputeModule landed at ${disputeModule.address}, not the predicted ${predictedModule}`);
+  }
+  const networkParameters = await deployContract(
+    "NetworkParameters",
+    encodeDeployData({
+      abi: networkParametersAbi,
+      bytecode: bytecodeOf("NetworkParameters"),
+      args: [timelock.address, guardian],
+    }),
+  );
+  const modelRegistry = await deployContract(
+    "ModelRegistry",
+    encodeDeployData({ abi: modelRegistryAbi, bytecode: bytecodeOf("ModelRegistry"), args: [timelock.address] }),
+  );
+  const grantVesting = await deployContract(
+    "GrantVesting",
+    encodeDeployData({
+      abi: grantVestingAbi,
+      bytecode: bytecodeOf("GrantVesting"),
+      args: [token.address, timelock.address],
+    }),
+  );
+  const delegateStatements = await deployContract(
+    "DelegateStatements",
+    encodeDeployData({ abi: delegateStatementsAbi, bytecode: bytecodeOf("DelegateStatements") }),
+  );
+
+  const roles = await readRoles(client, timelock.address);
+  for (const [role, name] of [
+    [roles.proposer, "PROPOSER_ROLE"],
+    [roles.canceller, "CANCELLER_ROLE"],
+    [roles.executor, "EXECUTOR_ROLE"],
+  ] as const) {
+    const data = encodeFunctionData({
+      abi: timelockControllerAbi,
+      functionName: "grantRole",
+      args: [role, governor.address],
+    });
+    await call(timelock.address, data, `granting ${name} to the governor`);
+  }
+  await call(
+    timelock.address,
+    encodeFunctionData({
+      abi: timelockControllerAbi,
+      functionName: "renounceRole",
+      args: [roles.admin, deployerAddress],
+    }),
+    "renouncing the deployer's timelock admin role",
+  );
+
+  const deployment: Deployment = {
+    chainId,
+    deployBlock: timelock.block,
+    deployer: deployerAddress,
+    token: token.address,
+    governor: governor.address,
+    timelock: timelock.address,
+    networkParameters: networkParameters.address,
+    modelRegistry: modelRegistry.address,
+    grantVesting: grantVesting.address,
+    delegateStatements: delegateStatements.address,
+    disputeModule: disputeModule.address,
+    guardian: getAddress(guardian),
+    panel: panel.map((member) => getAddress(member)),
+  };
+  await assertDeployment(client, deployment);
+  log("Role configuration verified: the governor alone proposes, cancels and executes; admin renounced.");
+
+  if (local) await stakeLocalPanel(client, deployer, deployment, log);
+
+  log(`Wrote ${writeDeployment(deployment, options.deploymentsDir)}`);
+  return deployment;
+}
+
+async function firstUnlockedAccount(client: Client): Promise<Address> {
+  const [account] = await client.getAddresses();
+  if (!account) throw new Error("The node has no unlocked account: set DEPLOYER_PRIVATE_KEY.");
+  return account;
+}
+
+async function readRoles(client: Client, timelock: Address) {
+  const read = (functionName: "DEFAULT_ADMIN_ROLE" | "PROPOSER_ROLE" | "CANCELLER_ROLE" | "EXECUTOR_ROLE") =>
+    client.readContract({ address: timelock, abi: timelockControllerAbi, functionName });
+  const [admin, proposer, canceller, executor] = await Promise.all([
+    read("DEFAULT_ADMIN_ROLE"),
+    read("PROPOSER_ROLE"),
+    read("CANCELLER_ROLE"),
+    read("EXECUTOR_ROLE"),
+  ]);
+  return { admin, proposer, canceller, executor };
+}
+
+/** Holders of each timelock role, replayed from RoleGranted/RoleRevoked since the deployment. */
+async function roleHolders(client: Client, deployment: Deployment): Promise<Map<Hex, Set<Address>>> {
+  const logs = await client.getContractEvents({
+    address: deployment.timelock,
+    abi: timelockControllerAbi,
+    fromBlock: BigInt(deployment.deployBlock),
+  });
+  const holders = new Map<Hex, Set<Address>>();
+  for (const entry of logs) {
+    if (entry.eventName !== "RoleGranted" && entry.eventName !== "RoleRevoked") continue;
+    const { role, account } = entry.args;
+    if (!role || !account) continue;
+    const set = holders.get(role) ?? new Set<Address>();
+    if (entry.eventName === "RoleGranted") set.add(getAddress(account));
+    else set.delete(getAddress(account));
+    holders.set(role, set);
+  }
+  return holders;
+}
+
+/**
+ * Fails loudly unless: the governor alone holds the timelock's proposer, canceller and executor roles (never
+ * address(0)), the timelock is its own only admin, every module is owned by the timelock, and the governor and
+ * the dispute module point at each other.
+ */
+export async function assertDeployment(client: Client, deployment: Deployment): Promise<void> {
+  const failures: string[] = [];
+  const expect = (ok: boolean, what: string) => ok || failures.push(what);
+  const roles = await readRoles(client, deployment.timelock);
+  const holders = await roleHolders(client, deployment);
+  const only = (role: Hex, expected: Address) => {
+    const set = holders.get(role) ?? new Set();
+    return set.size === 1 && set.has(getAddress(expected));
+  };
+  expect(only(roles.proposer, deployment.governor), "PROPOSER_ROLE held by the governor only");
+  expect(only(roles.canceller, deployment.governor), "CANCELLER_ROLE held by the governor only");
+  expect(only(roles.executor, deployment.governor), "EXECUTOR_ROLE held by the governor only");
+  expect(only(roles.admin, deployment.timelock), "DEFAULT_ADMIN_ROLE held by the timelock only (deployer renounced)");
+  const hasRole = (role: Hex, account: Address) =>
+    client.readContract({
+      address: deployment.timelock,
+      abi: timelockControllerAbi,
+      functionName: "hasRole",
+      args: [role, account],
+    });
+  expect(!(await hasRole(roles.executor, zeroAddress)), "EXECUTOR_ROLE not open to everyone (address(0))");
+  expect(!(await hasRole(roles.admin, deployment.deployer)), "deployer is not a timelock admin");
+  expect((await hasRole(roles.executor, deployment.governor)) === true, "governor holds EXECUTOR_ROLE on chain");
+
+  for (const [name, address, abi] of [
+    ["NetworkParameters", deployment.networkParameters, networkParametersAbi],
+    ["ModelRegistry", deployment.modelRegistry, modelRegistryAbi],
+    ["GrantVesting", deployment.grantVesting, grantVestingAbi],
+    ["DisputeModule", deployment.disputeModule, disputeModuleAbi],
+  ] as const) {
+    const owner = await client.readContract({ address, abi, functionName: "owner" });
+    expect(isAddressEqual(owner, deployment.timelock), `${name} owned by the timelock`);
+  }
+  const governorRead = <const fn extends "timelock" | "token" | "disputeModule" | "proposalGuardian">(
+    functionName: fn,
+  ) => client.readContract({ address: deployment.governor, abi: plenumGovernorAbi, functionName });
+  expect(isAddressEqual(await governorRead("timelock"), deployment.timelock), "governor's timelock");
+  expect(isAddressEqual(await governorRead("token"), deployment.token), "governor's token");
+  expect(isAddressEqual(await governorRead("disputeModule"), deployment.disputeModule), "governor's dispute module");
+  expect(isAddressEqual(await governorRead("proposalGuardian"), deployment.guardian), "governor's guardian");
+  const moduleGovernor = await client.readContract({
+    address: deployment.disputeModule,
+    abi: disputeModuleAbi,
+    functionName: "governor",
+  });
+  expect(isAddressEqual(moduleGovernor, deployment.governor), "dispute module's governor");
+  const parametersGuardian = await client.readContract({
+    address: deployment.networkParameters,
+    abi: networkParametersAbi,
+    functionName: "guardian",
+  });
+  expect(isAddressEqual(parametersGuardian, deployment.guardian), "network parameters' guardian");
+
+  if (failures.length > 0) {
+    throw new Error(`Deployment assertion failed: expected ${failures.join("; ")}`);
+  }
+}
+
+/** Local chain only: hand each panel member the expert stake and stake it, so disputes can be ruled at once. */
+async function stakeLocalPanel(client: Client, deployer: Sender, deployment: Deployment, log: (line: string) => void) {
+  const stake = disputeSettings.expertStake;
+  for (const index of localRoles.panel) {
+    const expert = anvilAccount(index);
+    if (!deployment.panel.some((member) => isAddressEqual(member, expert.address))) continue;
+    await sendTx(client, deployer, {
+      to: deployment.token,
+      data: encodeFunctionData({ abi: plenumTokenAbi, functionName: "transfer", args: [expert.address, stake] }),
+    });
+    await sendTx(client, expert, {
+      to: deployment.token,
+      data: encodeFunctionData({
+        abi: plenumTokenAbi,
+        functionName: "approve",
+        args: [deployment.disputeModule, stake],
+      }),
+    });
+    await sendTx(client, expert, {
+      to: deployment.disputeModule,
+      data: encodeFunctionData({ abi: disputeModuleAbi, functionName: "depositStake", args: [stake] }),
+    });
+  }
+  log(`Staked ${stake / 10n ** 18n} PLM for each of the ${deployment.panel.length} panel members.`);
+}
+
+function envAddresses(value: string | undefined): Address[] | undefined {
+  return value ? value.split(",").map((item) => getAddress(item.trim())) : undefined;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  deploy({
+    rpcUrl: process.env.RPC_URL ?? "http://127.0.0.1:8545",
+    deployerPrivateKey: process.env.DEPLOYER_PRIVATE_KEY as Hex | undefined,
+    guardian: process.env.GUARDIAN_ADDRESS ? getAddress(process.env.GUARDIAN_ADDRESS) : undefined,
+    panel: envAddresses(process.env.PANEL_ADDRESSES),
+    panelProfiles: process.env.PANEL_PROFILES?.split("|"),
+    deploymentsDir: process.env.DEPLOYMENTS_DIR,
+    log: console.log,
+  }).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,58 @@
+import {
+  createWalletClient,
+  http,
+  publicActions,
+  testActions,
+  type Account,
+  type Address,
+  type Hex,
+  type TransactionReceipt,
+} from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { describeError } from "../../lib/contracts/errors";
+
+export const LOCAL_CHAIN_ID = 31337;
+/** anvil's default mnemonic: the local demo's accounts are derived from it (indices in accounts.ts). */
+export const ANVIL_MNEMONIC = "test test test test test test test test test test test junk";
+
+export function connect(rpcUrl: string) {
+  return createWalletClient({ transport: http(rpcUrl, { retryCount: 2 }) }).extend(publicActions);
+}
+
+export type Client = ReturnType<typeof connect>;
+
+/** A client with anvil's test actions (time travel, balances); local chain only. */
+export function connectAnvil(rpcUrl: string) {
+  return connect(rpcUrl).extend(testActions({ mode: "anvil" }));
+}
+
+export type AnvilClient = ReturnType<typeof connectAnvil>;
+
+export function anvilAccount(index: number) {
+  return mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: index });
+}
+
+export type Sender = Account | Address;
+
+/**
+ * Send one transaction and wait for it. Gas is estimated at the `pending` block and padded by 20%: anvil
+ * estimates in the latest block but mines in the next, where vote checkpoints cost more. A revert is thrown
+ * with the contract error's name.
+ */
+export async function sendTx(
+  client: Client,
+  from: Sender,
+  tx: { to?: Address; data: Hex; value?: bigint },
+  label = tx.to ? `call to ${tx.to}` : "deployment",
+): Promise<TransactionReceipt> {
+  let gas: bigint;
+  try {
+    gas = await client.estimateGas({ account: from, ...tx, blockTag: "pending" });
+  } catch (error) {
+    throw new Error(`${label} ${describeError(error)}`);
+  }
+  const hash = await client.sendTransaction({ account: from, chain: null, ...tx, gas: (gas * 12n) / 10n });
+  const receipt = await client.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`${label} reverted in transaction ${hash}`);
+  return receipt;
+}
