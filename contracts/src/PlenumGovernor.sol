@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity ^0.8.24;
+pragma solidity ^0.8.28;
 
 import {IGovernor, Governor} from "@openzeppelin/contracts/governance/Governor.sol";
 import {GovernorSettings} from "@openzeppelin/contracts/governance/extensions/GovernorSettings.sol";
@@ -38,6 +38,8 @@ contract PlenumGovernor is
     }
 
     IDisputeModule private _disputeModule;
+    /// @dev Weight the vote being cast adds toward quorum (For and Abstain count, Against does not).
+    uint256 private transient _quorumWeightOfThisVote;
 
     event DisputeModuleSet(address oldDisputeModule, address newDisputeModule);
 
@@ -131,7 +133,26 @@ contract PlenumGovernor is
         return super.proposalDeadline(proposalId);
     }
 
+    function _countVote(
+        uint256 proposalId,
+        address account,
+        uint8 support,
+        uint256 totalWeight,
+        bytes memory params
+    ) internal override(Governor, GovernorCountingSimple) returns (uint256 counted) {
+        counted = super._countVote(proposalId, account, support, totalWeight, params);
+        _quorumWeightOfThisVote = support == uint8(VoteType.Against) ? 0 : counted;
+    }
+
+    /// @dev GovernorPreventLateQuorum looks the quorum up on every vote until quorum is reached (token and
+    /// numerator checkpoint reads) and stores a deadline when it is reached even if nothing is extended. Only the
+    /// vote that first reaches quorum within the last `lateQuorumVoteExtension()` of the voting period can move
+    /// the deadline, so every other vote skips that work; which proposals get extended, to when, is unchanged.
+    /// Before any extension the deadline is the original one, hence the cheaper `Governor.proposalDeadline`.
     function _tallyUpdated(uint256 proposalId) internal override(Governor, GovernorPreventLateQuorum) {
+        if (clock() + lateQuorumVoteExtension() <= Governor.proposalDeadline(proposalId)) return;
+        (, uint256 forVotes, uint256 abstainVotes) = proposalVotes(proposalId);
+        if (forVotes + abstainVotes - _quorumWeightOfThisVote >= quorum(proposalSnapshot(proposalId))) return;
         super._tallyUpdated(proposalId);
     }
 

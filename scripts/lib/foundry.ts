@@ -35,7 +35,7 @@ export function runForge(args: string[], options: { quiet?: boolean } = {}): Pro
 }
 
 /** `forge build`, failing loudly with the compiler output when it does not compile. */
-export async function buildContracts(): Promise<void> {
+export async function forgeBuild(): Promise<void> {
   const { code, output } = await runForge(["build"], { quiet: true });
   if (code !== 0) {
     process.stderr.write(output);

@@ -1,0 +1,64 @@
+// `npm run demo`: build the contracts, start anvil on 127.0.0.1:8545, deploy, seed the demo DAO, print what
+// exists, and keep the chain running until Ctrl-C (which stops anvil too).
+import { localRoles } from "./lib/accounts";
+import { startAnvil } from "./lib/anvil";
+import { buildContracts } from "./lib/build";
+import { anvilAccount } from "./lib/chain";
+import { deploy } from "./deploy";
+import { seed } from "./seed";
+
+const HOST = "127.0.0.1";
+const PORT = 8545;
+
+const started = Date.now();
+const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+
+await buildContracts(console.log);
+const anvil = await startAnvil({ host: HOST, port: PORT }).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
+let stopping = false;
+const stop = async (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  await anvil.stop();
+  process.exit(code);
+};
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+anvil.process.once("exit", (code) => {
+  if (!stopping) {
+    console.error(`anvil stopped unexpectedly (exit ${code}).`);
+    process.exit(1);
+  }
+});
+
+try {
+  console.log(`anvil is running at ${anvil.rpcUrl} (chain 31337), Multicall3 installed.`);
+  const deployment = await deploy({ rpcUrl: anvil.rpcUrl, log: console.log });
+  const summary = await seed({ rpcUrl: anvil.rpcUrl, deployment, log: console.log });
+
+  console.log("\nProposals:");
+  for (const p of summary.proposals) {
+    const disputed = p.key === "queued-disputed" ? ` (dispute #${summary.disputeId} open)` : "";
+    console.log(`  ${p.state.padEnd(10)} ${p.title}${disputed}`);
+  }
+  console.log("\nAccounts (anvil's default mnemonic; import a private key into a wallet to act as one):");
+  const show = (role: string, index: number) => {
+    const account = anvilAccount(index);
+    const key = account.getHdKey().privateKey;
+    const hex = key ? `0x${Buffer.from(key).toString("hex")}` : "";
+    console.log(`  ${role.padEnd(22)} ${account.address}  ${hex}`);
+  };
+  show("deployer", localRoles.deployer);
+  summary.delegates.forEach((delegate, i) => show(`delegate ${delegate.name}`, localRoles.delegates[i]));
+  localRoles.panel.forEach((index, i) => show(`panel expert ${i + 1}`, index));
+  show("guardian", localRoles.guardian);
+  localRoles.holders.forEach((index, i) => show(`holder ${i + 1}`, index));
+  console.log(`\nTreasury (timelock): ${deployment.timelock}. Deployment: deployments/${deployment.chainId}.json.`);
+  console.log(`Demo DAO ready in ${seconds()} s. RPC ${anvil.rpcUrl}. Press Ctrl-C to stop.`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await stop(1);
+}

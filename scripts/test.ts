@@ -1,0 +1,85 @@
+// `npm test`: every suite of the project, then one line of its own: `N passed, M failed`.
+// Suites: the contracts build, the forge tests, the TypeScript type check, the vitest suites (unit and the
+// deploy/seed integration test on its own anvil). A suite that crashes before reporting counts as one failure.
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { buildContracts } from "./lib/build";
+import { runForge } from "./lib/foundry";
+import { rootDir } from "./lib/paths";
+
+type SuiteResult = { name: string; passed: number; failed: number; note?: string };
+
+function run(command: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: rootDir, stdio: "inherit" });
+    child.on("error", () => resolve(1));
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+}
+
+async function contractsBuild(): Promise<SuiteResult> {
+  try {
+    await buildContracts(console.log);
+    return { name: "contracts build", passed: 1, failed: 0 };
+  } catch (error) {
+    return {
+      name: "contracts build",
+      passed: 0,
+      failed: 1,
+      note: error instanceof Error ? error.message : String(error),
+    };
+  }
+}
+
+async function forgeTests(): Promise<SuiteResult> {
+  const { code, output } = await runForge(["test"]);
+  // "Ran 9 test suites in 1.2s (...): 120 tests passed, 0 failed, 0 skipped (120 total tests)"
+  const summary = output.match(/(\d+) tests passed, (\d+) failed/);
+  if (!summary) return { name: "forge", passed: 0, failed: 1, note: `no test summary (exit ${code})` };
+  const passed = Number(summary[1]);
+  const failed = Number(summary[2]);
+  if (code !== 0 && failed === 0) return { name: "forge", passed, failed: 1, note: `exit ${code}` };
+  return { name: "forge", passed, failed };
+}
+
+async function typecheck(): Promise<SuiteResult> {
+  const code = await run(join(rootDir, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", "."]);
+  return { name: "typecheck", passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
+}
+
+async function vitest(): Promise<SuiteResult> {
+  const report = join(rootDir, ".cache", "vitest-report.json");
+  rmSync(report, { force: true });
+  const code = await run(join(rootDir, "node_modules", ".bin", "vitest"), [
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+  ]);
+  if (!existsSync(report)) return { name: "vitest", passed: 0, failed: 1, note: `no report (exit ${code})` };
+  const { numPassedTests, numFailedTests } = JSON.parse(readFileSync(report, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+  };
+  if (code !== 0 && numFailedTests === 0) {
+    return { name: "vitest", passed: numPassedTests, failed: 1, note: `exit ${code} (errors outside tests)` };
+  }
+  return { name: "vitest", passed: numPassedTests, failed: numFailedTests };
+}
+
+const results: SuiteResult[] = [];
+const build = await contractsBuild();
+results.push(build);
+results.push(await forgeTests());
+results.push(await typecheck());
+results.push(await vitest());
+
+console.log("\nSuites:");
+for (const { name, passed, failed, note } of results) {
+  console.log(`  ${name.padEnd(16)} ${passed} passed, ${failed} failed${note ? ` (${note})` : ""}`);
+}
+const passed = results.reduce((sum, result) => sum + result.passed, 0);
+const failed = results.reduce((sum, result) => sum + result.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
