@@ -97,7 +97,7 @@ async function main() {
     const recipient = anvilAccount(3).address;
 
     const gasOf = async (from: Sender, to: Address, data: Hex) => (await sendTx(client, from, { to, data })).gasUsed;
-    const proposal = (system: System, actions: { target: Address; data: Hex }[], description: string): Proposal => ({
+    const proposal = (actions: { target: Address; data: Hex }[], description: string): Proposal => ({
       targets: actions.map((action) => action.target),
       values: actions.map(() => 0n),
       calldatas: actions.map((action) => action.data),
@@ -170,7 +170,6 @@ async function main() {
       ["plenum", plenum],
     ] as const) {
       const p = proposal(
-        system,
         [
           {
             target: system.token,
@@ -193,8 +192,8 @@ async function main() {
       target: plenum.networkParameters,
       data: encodeFunctionData({ abi: networkParametersAbi, functionName: "setParameter", args: [feeKey, value] }),
     });
-    const parameterProposal = proposal(plenum, [setFee(parseEther("0.3"))], "# Inference fee 0.30");
-    const disputedProposal = proposal(plenum, [setFee(parseEther("1.9"))], "# Inference fee 1.90");
+    const parameterProposal = proposal([setFee(parseEther("0.3"))], "# Inference fee 0.30");
+    const disputedProposal = proposal([setFee(parseEther("1.9"))], "# Inference fee 1.90");
     await propose(plenum, parameterProposal, voterA);
     await propose(plenum, disputedProposal, voterA);
 

@@ -2,7 +2,6 @@
 // deployments/<chainId>.json. See README.md for the environment variables.
 import {
   encodeDeployData,
-  encodeFunctionData,
   getAddress,
   getContractAddress,
   isAddressEqual,
@@ -24,7 +23,7 @@ import {
 import type { Deployment } from "../lib/contracts/deployment";
 import { localRoles } from "./lib/accounts";
 import { readArtifact } from "./lib/artifacts";
-import { anvilAccount, connect, LOCAL_CHAIN_ID, sendTx, type Client, type Sender } from "./lib/chain";
+import { anvilAccount, connect, LOCAL_CHAIN_ID, sendTx, writeContract, type Client, type Sender } from "./lib/chain";
 import { writeDeployment } from "./lib/deployments";
 import { defaultPanelProfiles, disputeSettings, governorSettings, timelockDelay } from "./lib/settings";
 
@@ -66,7 +65,6 @@ export async function deploy(options: DeployOptions): Promise<Deployment> {
     return { address, block: Number(receipt.blockNumber) };
   }
   const bytecodeOf = (name: string) => readArtifact(name).bytecode;
-  const call = (to: Address, data: Hex, label: string) => sendTx(client, deployer, { to, data }, label);
 
   const timelock = await deployContract(
     "TimelockController",
@@ -138,22 +136,21 @@ export async function deploy(options: DeployOptions): Promise<Deployment> {
     [roles.canceller, "CANCELLER_ROLE"],
     [roles.executor, "EXECUTOR_ROLE"],
   ] as const) {
-    const data = encodeFunctionData({
+    await writeContract(client, deployer, {
+      address: timelock.address,
       abi: timelockControllerAbi,
       functionName: "grantRole",
       args: [role, governor.address],
+      label: `granting ${name} to the governor`,
     });
-    await call(timelock.address, data, `granting ${name} to the governor`);
   }
-  await call(
-    timelock.address,
-    encodeFunctionData({
-      abi: timelockControllerAbi,
-      functionName: "renounceRole",
-      args: [roles.admin, deployerAddress],
-    }),
-    "renouncing the deployer's timelock admin role",
-  );
+  await writeContract(client, deployer, {
+    address: timelock.address,
+    abi: timelockControllerAbi,
+    functionName: "renounceRole",
+    args: [roles.admin, deployerAddress],
+    label: "renouncing the deployer's timelock admin role",
+  });
 
   const deployment: Deployment = {
     chainId,
@@ -286,21 +283,23 @@ async function stakeLocalPanel(client: Client, deployer: Sender, deployment: Dep
   for (const index of localRoles.panel) {
     const expert = anvilAccount(index);
     if (!deployment.panel.some((member) => isAddressEqual(member, expert.address))) continue;
-    await sendTx(client, deployer, {
-      to: deployment.token,
-      data: encodeFunctionData({ abi: plenumTokenAbi, functionName: "transfer", args: [expert.address, stake] }),
+    await writeContract(client, deployer, {
+      address: deployment.token,
+      abi: plenumTokenAbi,
+      functionName: "transfer",
+      args: [expert.address, stake],
     });
-    await sendTx(client, expert, {
-      to: deployment.token,
-      data: encodeFunctionData({
-        abi: plenumTokenAbi,
-        functionName: "approve",
-        args: [deployment.disputeModule, stake],
-      }),
+    await writeContract(client, expert, {
+      address: deployment.token,
+      abi: plenumTokenAbi,
+      functionName: "approve",
+      args: [deployment.disputeModule, stake],
     });
-    await sendTx(client, expert, {
-      to: deployment.disputeModule,
-      data: encodeFunctionData({ abi: disputeModuleAbi, functionName: "depositStake", args: [stake] }),
+    await writeContract(client, expert, {
+      address: deployment.disputeModule,
+      abi: disputeModuleAbi,
+      functionName: "depositStake",
+      args: [stake],
     });
   }
   log(`Staked ${stake / 10n ** 18n} PLM for each of the ${deployment.panel.length} panel members.`);

@@ -23,7 +23,7 @@ import {
 import type { Deployment } from "../lib/contracts/deployment";
 import { proposalStateNames } from "../lib/governance/proposal-state";
 import { localRoles } from "./lib/accounts";
-import { anvilAccount, connectAnvil, LOCAL_CHAIN_ID, sendTx, type AnvilClient, type Sender } from "./lib/chain";
+import { anvilAccount, connectAnvil, LOCAL_CHAIN_ID, writeContract, type AnvilClient, type Sender } from "./lib/chain";
 import { readDeployment } from "./lib/deployments";
 import { disputeSettings } from "./lib/settings";
 
@@ -151,9 +151,6 @@ export async function seed(options: {
     await client.setBalance({ address: account.address, value: parseEther("100") });
   }
 
-  const send = (from: Sender, target: Address, data: Hex, label: string) =>
-    sendTx(client, from, { to: target, data }, label);
-  const token = (from: Sender, data: Hex, label: string) => send(from, d.token, data, label);
   const warp = async (seconds: number) => {
     await client.increaseTime({ seconds });
     await client.mine({ blocks: 1 });
@@ -163,46 +160,43 @@ export async function seed(options: {
   // ---------------------------------------------------------------- holders, delegates, statements
   for (const [i, account] of delegates.entries()) {
     const amount = parseEther(delegateBalances[i]);
-    await token(
-      deployer,
-      encodeFunctionData({ abi: plenumTokenAbi, functionName: "transfer", args: [account.address, amount] }),
-      "transfer",
-    );
-    await token(
-      account,
-      encodeFunctionData({ abi: plenumTokenAbi, functionName: "delegate", args: [account.address] }),
-      "delegate",
-    );
+    await writeContract(client, deployer, {
+      address: d.token,
+      abi: plenumTokenAbi,
+      functionName: "transfer",
+      args: [account.address, amount],
+    });
+    await writeContract(client, account, {
+      address: d.token,
+      abi: plenumTokenAbi,
+      functionName: "delegate",
+      args: [account.address],
+    });
     const { name, statement, focusAreas } = delegateProfiles[i];
-    await send(
-      account,
-      d.delegateStatements,
-      encodeFunctionData({
-        abi: delegateStatementsAbi,
-        functionName: "publishStatement",
-        args: [name, statement, focusAreas],
-      }),
-      `${name}'s statement`,
-    );
+    await writeContract(client, account, {
+      address: d.delegateStatements,
+      abi: delegateStatementsAbi,
+      functionName: "publishStatement",
+      args: [name, statement, focusAreas],
+      label: `${name}'s statement`,
+    });
   }
   for (const [i, account] of holders.entries()) {
     const { amount, delegateTo } = holderPlan[i];
-    await token(
-      deployer,
-      encodeFunctionData({
-        abi: plenumTokenAbi,
-        functionName: "transfer",
-        args: [account.address, parseEther(amount)],
-      }),
-      "transfer",
-    );
+    await writeContract(client, deployer, {
+      address: d.token,
+      abi: plenumTokenAbi,
+      functionName: "transfer",
+      args: [account.address, parseEther(amount)],
+    });
     if (delegateTo === null) continue;
     const delegatee = delegateTo === "self" ? account.address : delegates[delegateTo].address;
-    await token(
-      account,
-      encodeFunctionData({ abi: plenumTokenAbi, functionName: "delegate", args: [delegatee] }),
-      "delegate",
-    );
+    await writeContract(client, account, {
+      address: d.token,
+      abi: plenumTokenAbi,
+      functionName: "delegate",
+      args: [delegatee],
+    });
   }
   log(`Funded ${delegates.length} delegates (statements published) and ${holders.length} holders.`);
   await warp(60);
@@ -213,12 +207,13 @@ export async function seed(options: {
     const targets = actions.map((action) => action.target);
     const values = actions.map((action) => action.value ?? 0n);
     const calldatas = actions.map((action) => action.data);
-    await send(
-      proposer,
-      d.governor,
-      encodeFunctionData({ abi: plenumGovernorAbi, functionName: "propose", args: [targets, values, calldatas, text] }),
-      `proposing "${title}"`,
-    );
+    await writeContract(client, proposer, {
+      address: d.governor,
+      abi: plenumGovernorAbi,
+      functionName: "propose",
+      args: [targets, values, calldatas, text],
+      label: `proposing "${title}"`,
+    });
     const descriptionHash = keccak256(toHex(text));
     const id = await client.readContract({
       address: d.governor,
@@ -231,34 +226,29 @@ export async function seed(options: {
     return proposal;
   }
   const vote = (voter: HDAccount, p: SeededProposal, support: 0 | 1 | 2, reason = "") =>
-    send(
-      voter,
-      d.governor,
-      encodeFunctionData({ abi: plenumGovernorAbi, functionName: "castVoteWithReason", args: [p.id, support, reason] }),
-      `vote on "${p.title}"`,
-    );
+    writeContract(client, voter, {
+      address: d.governor,
+      abi: plenumGovernorAbi,
+      functionName: "castVoteWithReason",
+      args: [p.id, support, reason],
+      label: `vote on "${p.title}"`,
+    });
   const queue = (p: SeededProposal) =>
-    send(
-      deployer,
-      d.governor,
-      encodeFunctionData({
-        abi: plenumGovernorAbi,
-        functionName: "queue",
-        args: [p.targets, p.values, p.calldatas, p.descriptionHash],
-      }),
-      `queueing "${p.title}"`,
-    );
+    writeContract(client, deployer, {
+      address: d.governor,
+      abi: plenumGovernorAbi,
+      functionName: "queue",
+      args: [p.targets, p.values, p.calldatas, p.descriptionHash],
+      label: `queueing "${p.title}"`,
+    });
   const execute = (p: SeededProposal) =>
-    send(
-      deployer,
-      d.governor,
-      encodeFunctionData({
-        abi: plenumGovernorAbi,
-        functionName: "execute",
-        args: [p.targets, p.values, p.calldatas, p.descriptionHash],
-      }),
-      `executing "${p.title}"`,
-    );
+    writeContract(client, deployer, {
+      address: d.governor,
+      abi: plenumGovernorAbi,
+      functionName: "execute",
+      args: [p.targets, p.values, p.calldatas, p.descriptionHash],
+      label: `executing "${p.title}"`,
+    });
   const setParameter = (key: string, value: bigint): Action => ({
     target: d.networkParameters,
     data: encodeFunctionData({
@@ -383,16 +373,13 @@ export async function seed(options: {
     ),
     [setParameter("slashingRate", 1_000n)],
   );
-  await send(
-    mei,
-    d.governor,
-    encodeFunctionData({
-      abi: plenumGovernorAbi,
-      functionName: "cancel",
-      args: [slashing.targets, slashing.values, slashing.calldatas, slashing.descriptionHash],
-    }),
-    "canceling the slashing proposal",
-  );
+  await writeContract(client, mei, {
+    address: d.governor,
+    abi: plenumGovernorAbi,
+    functionName: "cancel",
+    args: [slashing.targets, slashing.values, slashing.calldatas, slashing.descriptionHash],
+    label: "canceling the slashing proposal",
+  });
 
   await warp(DAY + 60);
   await vote(ada, feeRaise, FOR, "Providers in my region are underwater at 0.20; 0.25 restores a thin margin.");
@@ -424,21 +411,18 @@ export async function seed(options: {
   await execute(trust);
 
   for (const [i, profile] of publisherProfiles.entries()) {
-    await send(
-      publishers[i],
-      d.modelRegistry,
-      encodeFunctionData({
-        abi: modelRegistryAbi,
-        functionName: "registerModel",
-        args: [
-          profile.model,
-          `ipfs://bafy${keccak256(toHex(profile.model)).slice(2, 42)}`,
-          keccak256(toHex(`${profile.model} weights`)),
-          profile.license,
-        ],
-      }),
-      `registering ${profile.model}`,
-    );
+    await writeContract(client, publishers[i], {
+      address: d.modelRegistry,
+      abi: modelRegistryAbi,
+      functionName: "registerModel",
+      args: [
+        profile.model,
+        `ipfs://bafy${keccak256(toHex(profile.model)).slice(2, 42)}`,
+        keccak256(toHex(`${profile.model} weights`)),
+        profile.license,
+      ],
+      label: `registering ${profile.model}`,
+    });
   }
   log("Round 1: parameter change, grant and publisher verification executed; models registered.");
 
@@ -477,40 +461,36 @@ export async function seed(options: {
   await queue(uptime);
   await queue(feeHike);
 
-  await token(
-    challenger,
-    encodeFunctionData({ abi: plenumTokenAbi, functionName: "approve", args: [d.disputeModule, disputeSettings.bond] }),
-    "approving the dispute bond",
-  );
-  await send(
-    challenger,
-    d.disputeModule,
-    encodeFunctionData({
-      abi: disputeModuleAbi,
-      functionName: "fileDispute",
-      args: [
-        feeHike.id,
-        "A 6x fee increase passed with 4.5% turnout and no demand study. Our traffic data (https://forum.plenum.example/t/fee-study) shows 60% of inference volume would leave for centralized providers within a week.",
-      ],
-    }),
-    "filing the dispute",
-  );
+  await writeContract(client, challenger, {
+    address: d.token,
+    abi: plenumTokenAbi,
+    functionName: "approve",
+    args: [d.disputeModule, disputeSettings.bond],
+    label: "approving the dispute bond",
+  });
+  await writeContract(client, challenger, {
+    address: d.disputeModule,
+    abi: disputeModuleAbi,
+    functionName: "fileDispute",
+    args: [
+      feeHike.id,
+      "A 6x fee increase passed with 4.5% turnout and no demand study. Our traffic data (https://forum.plenum.example/t/fee-study) shows 60% of inference volume would leave for centralized providers within a week.",
+    ],
+    label: "filing the dispute",
+  });
   const disputeId = await client.readContract({
     address: d.disputeModule,
     abi: disputeModuleAbi,
     functionName: "disputeOf",
     args: [feeHike.id],
   });
-  await send(
-    expert,
-    d.disputeModule,
-    encodeFunctionData({
-      abi: disputeModuleAbi,
-      functionName: "castRuling",
-      args: [disputeId, true, "The demand data is credible and the proposal cites none: uphold."],
-    }),
-    "the first ruling",
-  );
+  await writeContract(client, expert, {
+    address: d.disputeModule,
+    abi: disputeModuleAbi,
+    functionName: "castRuling",
+    args: [disputeId, true, "The demand data is credible and the proposal cites none: uphold."],
+    label: "the first ruling",
+  });
   log("Round 2: two proposals queued; one disputed with a first ruling from the panel.");
 
   // ---------------------------------------------------------------- round 3: active, pending

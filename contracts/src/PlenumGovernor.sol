@@ -12,6 +12,7 @@ import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extens
 import {GovernorProposalGuardian} from "@openzeppelin/contracts/governance/extensions/GovernorProposalGuardian.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {IDisputeModule} from "./IDisputeModule.sol";
 
 /// @title Plenum governor
@@ -45,6 +46,7 @@ contract PlenumGovernor is
 
     error ProposalDisputed(uint256 proposalId);
     error InvalidDisputeModule(address disputeModule);
+    error RelayIntoTimelock();
 
     constructor(
         IVotes token,
@@ -71,6 +73,14 @@ contract PlenumGovernor is
     /// @notice Replace the dispute module (governance only).
     function setDisputeModule(IDisputeModule newDisputeModule) external onlyGovernance {
         _setDisputeModule(newDisputeModule);
+    }
+
+    /// @notice Governance-only arbitrary call, as in Governor, except into the timelock: that would let one passed
+    /// proposal run another queued operation, even one frozen by a dispute.
+    function relay(address target, uint256 value, bytes calldata data) public payable override onlyGovernance {
+        if (target == timelock()) revert RelayIntoTimelock();
+        (bool success, bytes memory returndata) = target.call{value: value}(data);
+        Address.verifyCallResult(success, returndata);
     }
 
     function _setDisputeModule(IDisputeModule newDisputeModule) private {

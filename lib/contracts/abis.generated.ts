@@ -2899,6 +2899,11 @@ export const plenumGovernorAbi = [
   },
   {
     "type": "error",
+    "name": "RelayIntoTimelock",
+    "inputs": []
+  },
+  {
+    "type": "error",
     "name": "SafeCastOverflowedUintDowncast",
     "inputs": [
       {

@@ -1,4 +1,8 @@
 import {
+  encodeFunctionData,
+  type Abi,
+  type ContractFunctionName,
+  type EncodeFunctionDataParameters,
   createWalletClient,
   http,
   publicActions,
@@ -55,4 +59,22 @@ export async function sendTx(
   const receipt = await client.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw new Error(`${label} reverted in transaction ${hash}`);
   return receipt;
+}
+
+/** `sendTx` for a contract call, encoded from its typed ABI. */
+export function writeContract<
+  const abi extends Abi,
+  functionName extends ContractFunctionName<abi, "nonpayable" | "payable">,
+>(
+  client: Client,
+  from: Sender,
+  call: { address: Address; label?: string } & EncodeFunctionDataParameters<abi, functionName>,
+): Promise<TransactionReceipt> {
+  const { address, label, ...encode } = call;
+  return sendTx(
+    client,
+    from,
+    { to: address, data: encodeFunctionData(encode as EncodeFunctionDataParameters) },
+    label ?? `${call.functionName} on ${address}`,
+  );
 }

@@ -1,0 +1,1149 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {PlenumFixture} from "./utils/PlenumFixture.sol";
+import {PlenumGovernor} from "../src/PlenumGovernor.sol";
+import {DisputeModule, IDisputableGovernor} from "../src/DisputeModule.sol";
+
+// ==================================================================== reentrancy doubles
+
+interface ITokenReceiver {
+    function onTokenReceived(address from, uint256 amount) external;
+}
+
+/// @dev An ERC20 that calls the recipient back on every transfer into a contract (ERC777-style), except when a
+/// contract pulls tokens into itself with transferFrom (the module collecting bonds, stakes and rewards).
+contract HookedToken is ERC20 {
+    constructor() ERC20("Hooked", "HOOK") {
+        _mint(msg.sender, 1e30);
+    }
+
+    function _update(address from, address to, uint256 value) internal override {
+        super._update(from, to, value);
+        if (to.code.length > 0 && to != msg.sender) ITokenReceiver(to).onTokenReceived(from, value);
+    }
+}
+
+/// @dev A governor whose proposal states and ETAs the test sets by hand.
+contract MockGovernor is IDisputableGovernor {
+    mapping(uint256 proposalId => IGovernor.ProposalState) private _states;
+    mapping(uint256 proposalId => uint256) private _etas;
+    uint256 public cancelCalls;
+
+    function setProposal(uint256 proposalId, IGovernor.ProposalState proposalState, uint256 eta) external {
+        _states[proposalId] = proposalState;
+        _etas[proposalId] = eta;
+    }
+
+    function state(uint256 proposalId) external view returns (IGovernor.ProposalState) {
+        return _states[proposalId];
+    }
+
+    function proposalEta(uint256 proposalId) external view returns (uint256) {
+        return _etas[proposalId];
+    }
+
+    function cancel(uint256 proposalId) external {
+        ++cancelCalls;
+        _states[proposalId] = IGovernor.ProposalState.Canceled;
+    }
+}
+
+/// @dev Files a dispute, and when paid out, tries to withdraw again from inside the token's callback.
+contract ReentrantChallenger is ITokenReceiver {
+    DisputeModule private immutable _module;
+    IERC20 private immutable _token;
+    bool private _armed;
+    uint256 public reentryAttempts;
+    uint256 public reentrantPayout;
+    bytes public reentryError;
+
+    constructor(DisputeModule module_, IERC20 token_) {
+        _module = module_;
+        _token = token_;
+    }
+
+    function fileDispute(uint256 proposalId) external returns (uint256) {
+        _token.approve(address(_module), _module.bond());
+        return _module.fileDispute(proposalId, "The proposal drains the treasury");
+    }
+
+    function attack() external returns (uint256 paid) {
+        _armed = true;
+        paid = _module.withdraw();
+        _armed = false;
+    }
+
+    function onTokenReceived(address, uint256) external {
+        if (!_armed || msg.sender != address(_token)) return;
+        _armed = false; // one nested attempt is enough to prove the point
+        ++reentryAttempts;
+        try _module.withdraw() returns (uint256 amount) {
+            reentrantPayout += amount;
+        } catch (bytes memory err) {
+            reentryError = err;
+        }
+    }
+}
+
+// ==================================================================== tests
+
+contract DisputeModuleTest is PlenumFixture {
+    string internal constant EVIDENCE = "Raises the inference fee tenfold; see the pricing analysis";
+
+    // ---------------------------------------------------------------- local helpers
+
+    function _queuedProposal(string memory description) internal returns (Proposal memory p) {
+        p = _setParameterProposal(params.INFERENCE_FEE(), 2e18, description);
+        _proposeAndQueue(p);
+    }
+
+    function _disputedProposal(string memory description) internal returns (Proposal memory p, uint256 disputeId) {
+        p = _queuedProposal(description);
+        disputeId = _fileDispute(p);
+    }
+
+    function _approveBond(address account, uint256 amount) internal {
+        vm.prank(account);
+        token.approve(address(disputes), amount);
+    }
+
+    function _fundPool(uint256 amount) internal {
+        token.approve(address(disputes), amount);
+        disputes.fundRewards(amount);
+    }
+
+    function _status(uint256 disputeId) internal view returns (DisputeModule.Status) {
+        return disputes.getDispute(disputeId).status;
+    }
+
+    function _assertStatus(uint256 disputeId, DisputeModule.Status expected, string memory message) internal view {
+        assertEq(uint256(_status(disputeId)), uint256(expected), message);
+    }
+
+    function _assertProposalState(uint256 proposalId, IGovernor.ProposalState expected, string memory message)
+        internal
+        view
+    {
+        assertEq(uint256(governor.state(proposalId)), uint256(expected), message);
+    }
+
+    /// @dev Every PLM the module holds is owed to someone: open bonds, payouts, the reward pool, stakes.
+    function _assertBooks() internal view {
+        assertEq(
+            token.balanceOf(address(disputes)),
+            disputes.bondsHeld() + disputes.totalClaimable() + disputes.rewardPool() + disputes.totalStaked(),
+            "module balance == bondsHeld + totalClaimable + rewardPool + totalStaked"
+        );
+    }
+
+    function _opId(Proposal memory p) internal view returns (bytes32) {
+        bytes32 salt = bytes32(bytes20(address(governor))) ^ p.descriptionHash;
+        return timelock.hashOperationBatch(p.targets, p.values, p.calldatas, bytes32(0), salt);
+    }
+
+    function _text(uint256 length) internal pure returns (string memory) {
+        bytes memory b = new bytes(length);
+        for (uint256 i = 0; i < length; ++i) b[i] = "x";
+        return string(b);
+    }
+
+    function _outOfBounds(bytes32 setting, uint256 value, uint256 min, uint256 max)
+        internal
+        pure
+        returns (bytes memory)
+    {
+        return abi.encodeWithSelector(DisputeModule.SettingOutOfBounds.selector, setting, value, min, max);
+    }
+
+    function _invalidText(bytes32 field, uint256 length, uint256 max) internal pure returns (bytes memory) {
+        return abi.encodeWithSelector(DisputeModule.InvalidText.selector, field, length, max);
+    }
+
+    // ---------------------------------------------------------------- filing
+
+    function test_filingTakesTheBondAndFreezesTheProposal() public {
+        Proposal memory p = _queuedProposal("# Tenfold fee");
+        uint256 challengerBefore = token.balanceOf(challenger);
+        uint256 deadline = block.timestamp + ADJUDICATION_PERIOD;
+
+        _approveBond(challenger, BOND);
+        vm.expectEmit(true, true, true, true, address(disputes));
+        emit DisputeModule.DisputeFiled(1, p.id, challenger, BOND, deadline, EVIDENCE);
+        vm.prank(challenger);
+        uint256 disputeId = disputes.fileDispute(p.id, EVIDENCE);
+
+        assertEq(disputeId, 1, "ids start at 1");
+        assertEq(disputes.disputeOf(p.id), 1, "indexed by proposal");
+        assertEq(disputes.disputeCount(), 1, "count");
+        DisputeModule.Dispute memory d = disputes.getDispute(disputeId);
+        assertEq(d.proposalId, p.id, "proposal");
+        assertEq(d.challenger, challenger, "challenger");
+        assertEq(d.filedAt, block.timestamp, "filed at");
+        assertEq(d.deadline, deadline, "deadline");
+        assertEq(d.bond, BOND, "bond");
+        assertEq(d.evidence, EVIDENCE, "evidence");
+        assertEq(uint256(d.status), uint256(DisputeModule.Status.Open), "open");
+
+        assertTrue(disputes.isBlocking(p.id), "blocking");
+        assertEq(disputes.openDisputeCount(), 1, "one open dispute");
+        assertEq(disputes.bondsHeld(), BOND, "bond held");
+        assertEq(token.balanceOf(challenger), challengerBefore - BOND, "bond taken from the challenger");
+        _assertBooks();
+    }
+
+    function test_onlyQueuedProposalsCanBeDisputed() public {
+        Proposal memory p = _setParameterProposal(params.INFERENCE_FEE(), 2e18, "# Every state");
+        _approveBond(challenger, type(uint256).max);
+
+        _propose(p, alice);
+        vm.expectRevert(
+            abi.encodeWithSelector(DisputeModule.ProposalNotQueued.selector, p.id, IGovernor.ProposalState.Pending)
+        );
+        vm.prank(challenger);
+        disputes.fileDispute(p.id, EVIDENCE);
+
+        _waitForSnapshot(p);
+        vm.expectRevert(
+            abi.encodeWithSelector(DisputeModule.ProposalNotQueued.selector, p.id, IGovernor.ProposalState.Active)
+        );
+        vm.prank(challenger);
+        disputes.fileDispute(p.id, EVIDENCE);
+
+        _vote(p, alice, FOR);
+        _waitForDeadline(p);
+        vm.expectRevert(
+            abi.encodeWithSelector(DisputeModule.ProposalNotQueued.selector, p.id, IGovernor.ProposalState.Succeeded)
+        );
+        vm.prank(challenger);
+        disputes.fileDispute(p.id, EVIDENCE);
+
+        _queue(p);
+        _waitForEta(p);
+        _execute(p);
+        vm.expectRevert(
+            abi.encodeWithSelector(DisputeModule.ProposalNotQueued.selector, p.id, IGovernor.ProposalState.Executed)
+        );
+        vm.prank(challenger);
+        disputes.fileDispute(p.id, EVIDENCE);
+
+        Proposal memory canceled = _setParameterProposal(params.INFERENCE_FEE(), 1e18, "# Canceled");
+        _proposeAndQueue(canceled);
+        vm.prank(guardian);
+        governor.cancel(canceled.id);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                DisputeModule.ProposalNotQueued.selector, canceled.id, IGovernor.ProposalState.Canceled
+            )
+        );
+        vm.prank(challenger);
+        disputes.fileDispute(canceled.id, EVIDENCE);
+
+        Proposal memory defeated = _setParameterProposal(params.INFERENCE_FEE(), 1.5e18, "# Defeated");
+        _propose(defeated, alice);
+        _waitForSnapshot(defeated);
+        _vote(defeated, alice, AGAINST);
+        _waitForDeadline(defeated);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                DisputeModule.ProposalNotQueued.selector, defeated.id, IGovernor.ProposalState.Defeated
+            )
+        );
+        vm.prank(challenger);
+        disputes.fileDispute(defeated.id, EVIDENCE);
+
+        vm.expectRevert(abi.encodeWithSelector(IGovernor.GovernorNonexistentProposal.selector, 12345));
+        vm.prank(challenger);
+        disputes.fileDispute(12345, EVIDENCE);
+
+        assertEq(disputes.disputeCount(), 0, "nothing was filed");
+    }
+
+    function test_challengeWindowClosesAtTheEta() public {
+        Proposal memory p = _queuedProposal("# Late challenge");
+        uint256 eta = governor.proposalEta(p.id);
+        _approveBond(challenger, type(uint256).max);
+
+        vm.warp(eta);
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.ChallengeWindowClosed.selector, p.id, eta));
+        vm.prank(challenger);
+        disputes.fileDispute(p.id, EVIDENCE);
+
+        vm.warp(eta + 3 days);
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.ChallengeWindowClosed.selector, p.id, eta));
+        vm.prank(challenger);
+        disputes.fileDispute(p.id, EVIDENCE);
+
+        Proposal memory q = _queuedProposal("# Challenged in the last second");
+        vm.warp(governor.proposalEta(q.id) - 1);
+        vm.prank(challenger);
+        disputes.fileDispute(q.id, EVIDENCE);
+        assertTrue(disputes.isBlocking(q.id), "one second before the eta is still in time");
+    }
+
+    function test_oneDisputePerProposalEvenAfterRejection() public {
+        (Proposal memory p, uint256 disputeId) = _disputedProposal("# Contested twice");
+        bytes memory alreadyFiled =
+            abi.encodeWithSelector(DisputeModule.DisputeAlreadyFiled.selector, p.id, disputeId);
+
+        _approveBond(carol, BOND);
+        vm.expectRevert(alreadyFiled);
+        vm.prank(carol);
+        disputes.fileDispute(p.id, "Another angle");
+
+        _rule(disputeId, expert1, false);
+        _rule(disputeId, expert2, false);
+        _assertStatus(disputeId, DisputeModule.Status.Rejected, "rejected");
+        _assertProposalState(p.id, IGovernor.ProposalState.Queued, "still queued");
+        assertTrue(block.timestamp < governor.proposalEta(p.id), "still inside the challenge window");
+
+        vm.expectRevert(alreadyFiled);
+        vm.prank(carol);
+        disputes.fileDispute(p.id, "Another angle");
+        assertEq(disputes.disputeCount(), 1, "only the first dispute exists");
+    }
+
+    function test_evidenceMustBeNonEmptyAndBounded() public {
+        Proposal memory p = _queuedProposal("# Evidence limits");
+        uint256 max = disputes.MAX_EVIDENCE_LENGTH();
+        _approveBond(challenger, BOND);
+
+        vm.expectRevert(_invalidText("evidence", 0, max));
+        vm.prank(challenger);
+        disputes.fileDispute(p.id, "");
+
+        string memory tooLong = _text(max + 1);
+        vm.expectRevert(_invalidText("evidence", max + 1, max));
+        vm.prank(challenger);
+        disputes.fileDispute(p.id, tooLong);
+
+        vm.prank(challenger);
+        uint256 disputeId = disputes.fileDispute(p.id, _text(max));
+        assertEq(bytes(disputes.getDispute(disputeId).evidence).length, max, "the longest evidence fits");
+    }
+
+    // ---------------------------------------------------------------- ruling
+
+    function test_reasonMustBeNonEmptyAndBounded() public {
+        (, uint256 disputeId) = _disputedProposal("# Reason limits");
+        uint256 max = disputes.MAX_REASON_LENGTH();
+
+        vm.expectRevert(_invalidText("reason", 0, max));
+        vm.prank(expert1);
+        disputes.castRuling(disputeId, true, "");
+
+        string memory tooLong = _text(max + 1);
+        vm.expectRevert(_invalidText("reason", max + 1, max));
+        vm.prank(expert1);
+        disputes.castRuling(disputeId, true, tooLong);
+
+        vm.prank(expert1);
+        disputes.castRuling(disputeId, true, _text(max));
+        assertEq(uint256(disputes.rulingOf(disputeId, expert1)), uint256(DisputeModule.Ruling.Uphold), "ruled");
+    }
+
+    function test_unknownDisputeIdsAreRejected() public {
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.UnknownDispute.selector, 0));
+        disputes.getDispute(0);
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.UnknownDispute.selector, 1));
+        disputes.getDispute(1);
+
+        _disputedProposal("# One dispute");
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.UnknownDispute.selector, 0));
+        vm.prank(expert1);
+        disputes.castRuling(0, true, "No such dispute");
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.UnknownDispute.selector, 2));
+        vm.prank(expert1);
+        disputes.castRuling(2, true, "No such dispute");
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.UnknownDispute.selector, 2));
+        disputes.resolveTimeout(2);
+        assertFalse(disputes.isBlocking(12345), "an undisputed id blocks nothing");
+    }
+
+    function test_onlyPanelMembersRule() public {
+        (, uint256 disputeId) = _disputedProposal("# Outsider ruling");
+        address[3] memory callers = [outsider, guardian, challenger];
+        for (uint256 i = 0; i < callers.length; ++i) {
+            vm.expectRevert(abi.encodeWithSelector(DisputeModule.NotPanelMember.selector, callers[i]));
+            vm.prank(callers[i]);
+            disputes.castRuling(disputeId, true, "I am not on the panel");
+        }
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.NotPanelMember.selector, address(timelock)));
+        vm.prank(address(timelock));
+        disputes.castRuling(disputeId, true, "Even the owner does not rule");
+    }
+
+    function test_anExpertRulesOnlyOnce() public {
+        (, uint256 disputeId) = _disputedProposal("# Ruling twice");
+        _rule(disputeId, expert1, true);
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.AlreadyRuled.selector, disputeId, expert1));
+        _rule(disputeId, expert1, true);
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.AlreadyRuled.selector, disputeId, expert1));
+        _rule(disputeId, expert1, false);
+        DisputeModule.Dispute memory d = disputes.getDispute(disputeId);
+        assertEq(d.upholdCount, 1, "one uphold");
+        assertEq(d.rejectCount, 0, "no reject");
+        _assertStatus(disputeId, DisputeModule.Status.Open, "one ruling does not decide");
+    }
+
+    function test_underStakedMembersCannotRule() public {
+        address expert4 = address(0xE4);
+        vm.prank(address(timelock));
+        disputes.addPanelMember(expert4, "Inference hardware auditor");
+        (, uint256 disputeId) = _disputedProposal("# New member ruling");
+
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.InsufficientStake.selector, expert4, 0, EXPERT_STAKE));
+        _rule(disputeId, expert4, true);
+
+        _fund(expert4, EXPERT_STAKE);
+        vm.startPrank(expert4);
+        token.approve(address(disputes), EXPERT_STAKE);
+        disputes.depositStake(EXPERT_STAKE - 1);
+        vm.stopPrank();
+        vm.expectRevert(
+            abi.encodeWithSelector(DisputeModule.InsufficientStake.selector, expert4, EXPERT_STAKE - 1, EXPERT_STAKE)
+        );
+        _rule(disputeId, expert4, true);
+
+        vm.prank(expert4);
+        disputes.depositStake(1);
+        _rule(disputeId, expert4, true);
+        assertEq(disputes.getDispute(disputeId).upholdCount, 1, "a fully staked member rules");
+    }
+
+    function test_rulingsCloseAtTheDeadlineAndTimeoutsOpenAfterIt() public {
+        (, uint256 disputeId) = _disputedProposal("# Deadline");
+        uint256 deadline = disputes.getDispute(disputeId).deadline;
+
+        vm.warp(deadline);
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.AdjudicationNotOver.selector, disputeId, deadline));
+        disputes.resolveTimeout(disputeId);
+        _rule(disputeId, expert1, true); // the deadline itself still takes rulings
+
+        vm.warp(deadline + 1);
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.AdjudicationClosed.selector, disputeId, deadline));
+        _rule(disputeId, expert2, true);
+
+        disputes.resolveTimeout(disputeId);
+        _assertStatus(disputeId, DisputeModule.Status.TimedOut, "timed out");
+    }
+
+    function test_aDecidedDisputeTakesNoMoreRulingsOrTimeouts() public {
+        (, uint256 disputeId) = _disputedProposal("# Decided");
+        _rule(disputeId, expert1, true);
+        _rule(disputeId, expert2, true);
+
+        bytes memory notOpen = abi.encodeWithSelector(
+            DisputeModule.DisputeNotOpen.selector, disputeId, DisputeModule.Status.Upheld
+        );
+        vm.expectRevert(notOpen);
+        _rule(disputeId, expert3, false);
+        vm.warp(block.timestamp + ADJUDICATION_PERIOD + 1);
+        vm.expectRevert(notOpen);
+        disputes.resolveTimeout(disputeId);
+        _assertStatus(disputeId, DisputeModule.Status.Upheld, "the ruling stands");
+    }
+
+    function test_splitPanelIsDecidedByTheQuorumthMatchingRuling() public {
+        (Proposal memory p, uint256 disputeId) = _disputedProposal("# Split panel");
+        _rule(disputeId, expert1, true);
+        _rule(disputeId, expert2, false);
+        _assertStatus(disputeId, DisputeModule.Status.Open, "1-1 decides nothing");
+        assertTrue(disputes.isBlocking(p.id), "still frozen");
+        _rule(disputeId, expert3, true);
+        _assertStatus(disputeId, DisputeModule.Status.Upheld, "the second uphold decides");
+        _assertProposalState(p.id, IGovernor.ProposalState.Canceled, "canceled");
+    }
+
+    // ---------------------------------------------------------------- outcomes
+
+    function test_upholdCancelsThroughTheGovernorAndPaysBondPlusReward() public {
+        _fundPool(20_000e18);
+        (Proposal memory p, uint256 disputeId) = _disputedProposal("# Harmful fee");
+        bytes32 opId = _opId(p);
+        uint256 challengerBefore = token.balanceOf(challenger);
+        _rule(disputeId, expert1, true);
+
+        vm.expectEmit(true, true, true, true, address(disputes));
+        emit DisputeModule.DisputeResolved(disputeId, p.id, DisputeModule.Status.Upheld, REWARD);
+        vm.expectEmit(true, true, true, true, address(governor));
+        emit IGovernor.ProposalCanceled(p.id);
+        vm.expectEmit(true, true, true, true, address(timelock));
+        emit TimelockController.Cancelled(opId);
+        _rule(disputeId, expert2, true);
+
+        _assertStatus(disputeId, DisputeModule.Status.Upheld, "upheld");
+        _assertProposalState(p.id, IGovernor.ProposalState.Canceled, "canceled");
+        assertFalse(timelock.isOperation(opId), "timelock operation canceled");
+        assertFalse(disputes.isBlocking(p.id), "nothing left to freeze");
+        assertEq(disputes.getDispute(disputeId).reward, REWARD, "full reward");
+        assertEq(disputes.claimable(challenger), BOND + REWARD, "bond plus reward");
+        assertEq(disputes.rewardPool(), 20_000e18 - REWARD, "pool paid the reward");
+        assertEq(disputes.bondsHeld(), 0, "no bond held");
+        assertEq(disputes.openDisputeCount(), 0, "no open dispute");
+        _assertBooks();
+
+        vm.expectEmit(true, true, true, true, address(disputes));
+        emit DisputeModule.Withdrawn(challenger, BOND + REWARD);
+        vm.prank(challenger);
+        assertEq(disputes.withdraw(), BOND + REWARD, "paid");
+        assertEq(token.balanceOf(challenger), challengerBefore + BOND + REWARD, "challenger got bond and reward");
+        _assertBooks();
+
+        _waitForEta(p);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IGovernor.GovernorUnexpectedProposalState.selector,
+                p.id,
+                IGovernor.ProposalState.Canceled,
+                bytes32(1 << uint8(IGovernor.ProposalState.Queued))
+            )
+        );
+        _execute(p);
+    }
+
+    function test_rewardIsCappedByAnUnderfundedPool() public {
+        _fundPool(1_000e18);
+        (, uint256 disputeId) = _disputedProposal("# Thin pool");
+        _rule(disputeId, expert1, true);
+        _rule(disputeId, expert2, true);
+        assertEq(disputes.getDispute(disputeId).reward, 1_000e18, "what the pool had");
+        assertEq(disputes.rewardPool(), 0, "pool emptied");
+        assertEq(disputes.claimable(challenger), BOND + 1_000e18, "bond plus the capped reward");
+        _assertBooks();
+
+        // The next upheld dispute finds an empty pool and still resolves.
+        Proposal memory q = _queuedProposal("# Empty pool");
+        uint256 second = _fileDispute(q);
+        _rule(second, expert1, true);
+        _rule(second, expert3, true);
+        assertEq(disputes.getDispute(second).reward, 0, "no reward from an empty pool");
+        assertEq(disputes.claimable(challenger), 2 * BOND + 1_000e18, "both bonds and the one reward");
+        _assertBooks();
+    }
+
+    function test_upholdStillWorksAfterTheGuardianCanceled() public {
+        _fundPool(REWARD);
+        (Proposal memory p, uint256 disputeId) = _disputedProposal("# Canceled meanwhile");
+        vm.prank(guardian);
+        governor.cancel(p.id);
+        _assertProposalState(p.id, IGovernor.ProposalState.Canceled, "the guardian acted first");
+
+        _rule(disputeId, expert1, true);
+        _rule(disputeId, expert2, true);
+        _assertStatus(disputeId, DisputeModule.Status.Upheld, "the panel's ruling stands");
+        _assertProposalState(p.id, IGovernor.ProposalState.Canceled, "still canceled");
+        assertEq(disputes.claimable(challenger), BOND + REWARD, "the challenger is paid all the same");
+        assertFalse(disputes.isBlocking(p.id), "resolved");
+        _assertBooks();
+    }
+
+    function test_rejectLiftsTheFreezeAndSendsTheBondToTheTreasury() public {
+        (Proposal memory p, uint256 disputeId) = _disputedProposal("# Fine after all");
+        uint256 treasuryBefore = token.balanceOf(address(timelock));
+        _rule(disputeId, expert1, false);
+
+        vm.expectEmit(true, true, true, true, address(disputes));
+        emit DisputeModule.DisputeResolved(disputeId, p.id, DisputeModule.Status.Rejected, 0);
+        _rule(disputeId, expert2, false);
+
+        _assertStatus(disputeId, DisputeModule.Status.Rejected, "rejected");
+        assertFalse(disputes.isBlocking(p.id), "freeze lifted");
+        assertEq(token.balanceOf(address(timelock)), treasuryBefore + BOND, "bond went to the treasury");
+        assertEq(disputes.claimable(challenger), 0, "nothing for the challenger");
+        assertEq(disputes.bondsHeld(), 0, "no bond held");
+        _assertBooks();
+
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.NothingToWithdraw.selector, challenger));
+        vm.prank(challenger);
+        disputes.withdraw();
+
+        vm.warp(governor.proposalEta(p.id) + 10 days); // long past the eta
+        _execute(p);
+        _assertProposalState(p.id, IGovernor.ProposalState.Executed, "executed");
+        assertEq(params.getParameter(params.INFERENCE_FEE()), 2e18, "applied");
+    }
+
+    function test_timeoutRefundsTheBondAndLiftsTheFreeze() public {
+        (Proposal memory p, uint256 disputeId) = _disputedProposal("# Panel asleep");
+        _rule(disputeId, expert1, true); // one ruling short of a decision
+        _waitForEta(p);
+        vm.expectRevert(abi.encodeWithSelector(PlenumGovernor.ProposalDisputed.selector, p.id));
+        _execute(p);
+
+        vm.warp(disputes.getDispute(disputeId).deadline + 1);
+        vm.expectEmit(true, true, true, true, address(disputes));
+        emit DisputeModule.DisputeResolved(disputeId, p.id, DisputeModule.Status.TimedOut, 0);
+        vm.prank(outsider); // anyone may resolve
+        disputes.resolveTimeout(disputeId);
+
+        _assertStatus(disputeId, DisputeModule.Status.TimedOut, "timed out");
+        assertFalse(disputes.isBlocking(p.id), "freeze lifted");
+        assertEq(disputes.claimable(challenger), BOND, "bond refunded");
+        _assertBooks();
+
+        _execute(p);
+        _assertProposalState(p.id, IGovernor.ProposalState.Executed, "executed after the timeout");
+    }
+
+    function test_withdrawPaysOnce() public {
+        (, uint256 disputeId) = _disputedProposal("# Pay once");
+        vm.warp(block.timestamp + ADJUDICATION_PERIOD + 1);
+        disputes.resolveTimeout(disputeId);
+        uint256 before = token.balanceOf(challenger);
+
+        vm.prank(challenger);
+        disputes.withdraw();
+        assertEq(token.balanceOf(challenger), before + BOND, "paid the bond");
+        assertEq(disputes.claimable(challenger), 0, "nothing left");
+
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.NothingToWithdraw.selector, challenger));
+        vm.prank(challenger);
+        disputes.withdraw();
+        assertEq(token.balanceOf(challenger), before + BOND, "paid exactly once");
+
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.NothingToWithdraw.selector, outsider));
+        vm.prank(outsider);
+        disputes.withdraw();
+        _assertBooks();
+    }
+
+    // ---------------------------------------------------------------- amounts and stakes
+
+    function test_zeroAndExcessiveAmountsAreRejected() public {
+        bytes memory invalid = abi.encodeWithSelector(DisputeModule.InvalidAmount.selector);
+        vm.expectRevert(invalid);
+        disputes.fundRewards(0);
+        vm.expectRevert(invalid);
+        vm.prank(expert1);
+        disputes.depositStake(0);
+        vm.expectRevert(invalid);
+        vm.prank(expert1);
+        disputes.withdrawStake(0);
+        vm.expectRevert(invalid);
+        vm.prank(expert1);
+        disputes.withdrawStake(EXPERT_STAKE + 1);
+
+        _fundPool(1_000e18);
+        vm.startPrank(address(timelock));
+        vm.expectRevert(invalid);
+        disputes.reclaimRewards(0);
+        vm.expectRevert(invalid);
+        disputes.reclaimRewards(1_000e18 + 1);
+        vm.expectRevert(invalid);
+        disputes.slashExpert(expert1, 0, "Nothing");
+        vm.expectRevert(invalid);
+        disputes.slashExpert(expert1, EXPERT_STAKE + 1, "More than staked");
+        vm.expectRevert(invalid);
+        disputes.slashExpert(outsider, 1, "Never staked");
+        vm.stopPrank();
+
+        assertEq(disputes.rewardPool(), 1_000e18, "pool untouched");
+        assertEq(disputes.stakeOf(expert1), EXPERT_STAKE, "stake untouched");
+        _assertBooks();
+    }
+
+    function test_stakeCannotLeaveWhileItsOwnerSitsOnAnOpenDispute() public {
+        (, uint256 disputeId) = _disputedProposal("# Stake frozen");
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.ExpertOnOpenDispute.selector, expert3));
+        vm.prank(expert3);
+        disputes.withdrawStake(1);
+
+        vm.warp(block.timestamp + ADJUDICATION_PERIOD + 1);
+        disputes.resolveTimeout(disputeId);
+        uint256 before = token.balanceOf(expert3);
+        vm.prank(expert3);
+        disputes.withdrawStake(EXPERT_STAKE);
+        assertEq(token.balanceOf(expert3), before + EXPERT_STAKE, "free to leave once nothing is open");
+        assertEq(disputes.totalStaked(), 2 * EXPERT_STAKE, "total staked");
+        _assertBooks();
+    }
+
+    function test_stakeIsLockedFor14DaysAfterARuling() public {
+        (, uint256 disputeId) = _disputedProposal("# Lock after ruling");
+        _rule(disputeId, expert1, false);
+        _rule(disputeId, expert2, false);
+        uint256 until = block.timestamp + disputes.STAKE_LOCK_AFTER_RULING();
+        assertEq(until, block.timestamp + 14 days, "14 days");
+        assertEq(disputes.stakeLockedUntil(expert1), until, "recorded");
+        assertEq(disputes.openDisputeCount(), 0, "the dispute is decided");
+
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.StakeLocked.selector, expert1, until));
+        vm.prank(expert1);
+        disputes.withdrawStake(1);
+
+        vm.prank(expert3); // did not rule: free to go
+        disputes.withdrawStake(1);
+
+        vm.warp(until - 1);
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.StakeLocked.selector, expert1, until));
+        vm.prank(expert1);
+        disputes.withdrawStake(1);
+
+        vm.warp(until);
+        vm.prank(expert1);
+        disputes.withdrawStake(EXPERT_STAKE);
+        assertEq(disputes.stakeOf(expert1), 0, "withdrawn after the lock");
+        _assertBooks();
+    }
+
+    // ---------------------------------------------------------------- panel management
+
+    function test_panelMembershipRules() public {
+        vm.startPrank(address(timelock));
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.InvalidAddress.selector, address(0)));
+        disputes.addPanelMember(address(0), "Nobody");
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.AlreadyPanelMember.selector, expert1));
+        disputes.addPanelMember(expert1, "Again");
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.NotPanelMember.selector, outsider));
+        disputes.removePanelMember(outsider);
+
+        uint256 max = disputes.MAX_PROFILE_LENGTH();
+        vm.expectRevert(_invalidText("profile", 0, max));
+        disputes.addPanelMember(address(0xE4), "");
+        vm.expectRevert(_invalidText("profile", max + 1, max));
+        disputes.addPanelMember(address(0xE4), _text(max + 1));
+        disputes.addPanelMember(address(0xE4), _text(max));
+        vm.stopPrank();
+        assertTrue(disputes.isPanelMember(address(0xE4)), "the longest profile fits");
+    }
+
+    function test_panelIsCappedAt15Members() public {
+        uint256 maxSize = disputes.MAX_PANEL_SIZE();
+        vm.startPrank(address(timelock));
+        for (uint256 i = disputes.panelMembers().length; i < maxSize; ++i) {
+            disputes.addPanelMember(address(uint160(0x1000 + i)), "Expert");
+        }
+        assertEq(disputes.panelMembers().length, maxSize, "full panel");
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.PanelFull.selector, maxSize));
+        disputes.addPanelMember(address(0x2000), "One too many");
+        vm.stopPrank();
+    }
+
+    function test_panelCannotShrinkBelowTheRulingQuorum() public {
+        vm.startPrank(address(timelock));
+        disputes.removePanelMember(expert1); // 3 -> 2, quorum 2
+        assertEq(disputes.panelMembers().length, 2, "two left");
+
+        bytes memory belowQuorum =
+            abi.encodeWithSelector(DisputeModule.PanelBelowQuorum.selector, 1, RULING_QUORUM);
+        vm.expectRevert(belowQuorum);
+        disputes.removePanelMember(expert2);
+        vm.expectRevert(belowQuorum);
+        disputes.slashExpert(expert2, 1_000e18, "Would leave one member");
+
+        disputes.setRulingQuorum(1);
+        disputes.removePanelMember(expert2);
+        vm.stopPrank();
+        assertEq(disputes.panelMembers().length, 1, "shrinks once the quorum allows it");
+        assertFalse(disputes.isPanelMember(expert2), "removed");
+    }
+
+    function test_constructorRejectsMismatchedProfiles() public {
+        address[] memory panel = new address[](2);
+        (panel[0], panel[1]) = (expert1, expert2);
+        string[] memory profiles = new string[](1);
+        profiles[0] = "Only one";
+        vm.expectRevert(_invalidText("profiles", 1, 2));
+        new DisputeModule(
+            token,
+            IDisputableGovernor(address(governor)),
+            address(timelock),
+            DisputeModule.Settings(BOND, REWARD, ADJUDICATION_PERIOD, 1, EXPERT_STAKE),
+            panel,
+            profiles
+        );
+    }
+
+    // ---------------------------------------------------------------- settings
+
+    function test_everySettingIsBoundedAtBothEnds() public {
+        uint256 minBond = disputes.MIN_BOND();
+        uint256 maxBond = disputes.MAX_BOND();
+        uint256 maxReward = disputes.MAX_REWARD();
+        uint256 minPeriod = disputes.MIN_ADJUDICATION_PERIOD();
+        uint256 maxPeriod = disputes.MAX_ADJUDICATION_PERIOD();
+        uint256 minStake = disputes.MIN_EXPERT_STAKE();
+        uint256 maxStake = disputes.MAX_EXPERT_STAKE();
+        uint256 panelSize = disputes.panelMembers().length;
+
+        vm.startPrank(address(timelock));
+        vm.expectRevert(_outOfBounds("bond", minBond - 1, minBond, maxBond));
+        disputes.setBond(minBond - 1);
+        vm.expectRevert(_outOfBounds("bond", maxBond + 1, minBond, maxBond));
+        disputes.setBond(maxBond + 1);
+        disputes.setBond(minBond);
+        assertEq(disputes.bond(), minBond, "lowest bond accepted");
+        disputes.setBond(maxBond);
+        assertEq(disputes.bond(), maxBond, "highest bond accepted");
+
+        vm.expectRevert(_outOfBounds("rewardAmount", maxReward + 1, 0, maxReward));
+        disputes.setRewardAmount(maxReward + 1);
+        disputes.setRewardAmount(0); // the lower bound is zero: no reward at all
+        assertEq(disputes.rewardAmount(), 0, "zero reward accepted");
+        disputes.setRewardAmount(maxReward);
+        assertEq(disputes.rewardAmount(), maxReward, "highest reward accepted");
+
+        vm.expectRevert(_outOfBounds("adjudicationPeriod", minPeriod - 1, minPeriod, maxPeriod));
+        disputes.setAdjudicationPeriod(minPeriod - 1);
+        vm.expectRevert(_outOfBounds("adjudicationPeriod", maxPeriod + 1, minPeriod, maxPeriod));
+        disputes.setAdjudicationPeriod(maxPeriod + 1);
+        disputes.setAdjudicationPeriod(minPeriod);
+        assertEq(disputes.adjudicationPeriod(), 1 days, "shortest period accepted");
+        disputes.setAdjudicationPeriod(maxPeriod);
+        assertEq(disputes.adjudicationPeriod(), 14 days, "longest period accepted");
+
+        vm.expectRevert(_outOfBounds("rulingQuorum", 0, 1, panelSize));
+        disputes.setRulingQuorum(0);
+        vm.expectRevert(_outOfBounds("rulingQuorum", panelSize + 1, 1, panelSize));
+        disputes.setRulingQuorum(panelSize + 1);
+        disputes.setRulingQuorum(1);
+        assertEq(disputes.rulingQuorum(), 1, "single expert quorum accepted");
+        disputes.setRulingQuorum(panelSize);
+        assertEq(disputes.rulingQuorum(), panelSize, "unanimity accepted");
+
+        vm.expectRevert(_outOfBounds("expertStake", minStake - 1, minStake, maxStake));
+        disputes.setExpertStake(minStake - 1);
+        vm.expectRevert(_outOfBounds("expertStake", maxStake + 1, minStake, maxStake));
+        disputes.setExpertStake(maxStake + 1);
+        disputes.setExpertStake(minStake);
+        assertEq(disputes.expertStake(), minStake, "lowest stake accepted");
+        disputes.setExpertStake(maxStake);
+        assertEq(disputes.expertStake(), maxStake, "highest stake accepted");
+        vm.stopPrank();
+    }
+
+    function test_constructorChecksSettingBounds() public {
+        address[] memory panel = new address[](1);
+        panel[0] = expert1;
+        string[] memory profiles = new string[](1);
+        profiles[0] = "Expert";
+        vm.expectRevert(_outOfBounds("rulingQuorum", 2, 1, 1));
+        new DisputeModule(
+            token,
+            IDisputableGovernor(address(governor)),
+            address(timelock),
+            DisputeModule.Settings(BOND, REWARD, ADJUDICATION_PERIOD, 2, EXPERT_STAKE),
+            panel,
+            profiles
+        );
+    }
+
+    // ---------------------------------------------------------------- owner-only functions
+
+    function test_ownerFunctionsRefuseEveryoneButTheTimelock() public {
+        _fundPool(10_000e18);
+        bytes[9] memory calls = [
+            abi.encodeCall(DisputeModule.slashExpert, (expert1, 1_000e18, "Negligent ruling")),
+            abi.encodeCall(DisputeModule.addPanelMember, (address(0xE4), "Self-appointed")),
+            abi.encodeCall(DisputeModule.removePanelMember, (expert2)),
+            abi.encodeCall(DisputeModule.reclaimRewards, (10_000e18)),
+            abi.encodeCall(DisputeModule.setBond, (100e18)),
+            abi.encodeCall(DisputeModule.setRewardAmount, (0)),
+            abi.encodeCall(DisputeModule.setAdjudicationPeriod, (1 days)),
+            abi.encodeCall(DisputeModule.setRulingQuorum, (1)),
+            abi.encodeCall(DisputeModule.setExpertStake, (1_000e18))
+        ];
+        address[6] memory callers = [guardian, expert1, outsider, alice, address(governor), challenger];
+        for (uint256 c = 0; c < callers.length; ++c) {
+            for (uint256 i = 0; i < calls.length; ++i) {
+                vm.prank(callers[c]);
+                (bool ok, bytes memory revertData) = address(disputes).call(calls[i]);
+                assertFalse(ok, "an owner function accepted an outside call");
+                assertEq(
+                    keccak256(revertData),
+                    keccak256(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, callers[c])),
+                    "OwnableUnauthorizedAccount"
+                );
+            }
+        }
+
+        assertEq(disputes.stakeOf(expert1), EXPERT_STAKE, "no slash");
+        assertTrue(disputes.isPanelMember(expert1) && disputes.isPanelMember(expert2), "no removal");
+        assertFalse(disputes.isPanelMember(address(0xE4)), "no addition");
+        assertEq(disputes.rewardPool(), 10_000e18, "no reclaim");
+        assertEq(disputes.bond(), BOND, "bond");
+        assertEq(disputes.rewardAmount(), REWARD, "reward");
+        assertEq(disputes.adjudicationPeriod(), ADJUDICATION_PERIOD, "period");
+        assertEq(disputes.rulingQuorum(), RULING_QUORUM, "quorum");
+        assertEq(disputes.expertStake(), EXPERT_STAKE, "stake");
+
+        // The same calls succeed for the timelock.
+        for (uint256 i = 0; i < calls.length; ++i) {
+            vm.prank(address(timelock));
+            (bool ok,) = address(disputes).call(calls[i]);
+            assertTrue(ok, "the timelock is the owner");
+        }
+        assertFalse(disputes.isPanelMember(expert1), "the timelock slashed and removed expert1");
+        assertFalse(disputes.isPanelMember(expert2), "and removed expert2");
+        assertTrue(disputes.isPanelMember(address(0xE4)), "and added a member");
+        assertEq(disputes.rewardPool(), 0, "and reclaimed the pool");
+        assertEq(disputes.expertStake(), 1_000e18, "and lowered the stake");
+    }
+
+    function test_slashingThroughGovernanceSendsTheStakeToTheTreasury() public {
+        uint256 slashed = 20_000e18;
+        Proposal memory p = _single(
+            address(disputes),
+            abi.encodeCall(DisputeModule.slashExpert, (expert1, slashed, "Upheld a dispute without reading it")),
+            "# Slash expert1"
+        );
+        uint256 treasuryBefore = token.balanceOf(address(timelock));
+        _proposeAndQueue(p);
+        _waitForEta(p);
+        vm.expectEmit(true, true, true, true, address(disputes));
+        emit DisputeModule.ExpertSlashed(expert1, slashed, "Upheld a dispute without reading it");
+        _execute(p);
+
+        assertEq(token.balanceOf(address(timelock)), treasuryBefore + slashed, "stake went to the treasury");
+        assertEq(disputes.stakeOf(expert1), EXPERT_STAKE - slashed, "stake reduced");
+        assertEq(disputes.totalStaked(), 3 * EXPERT_STAKE - slashed, "total reduced");
+        assertFalse(disputes.isPanelMember(expert1), "removed from the panel");
+        assertEq(disputes.panelMembers().length, 2, "two members left");
+        _assertBooks();
+
+        (, uint256 disputeId) = _disputedProposal("# After the slash");
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.NotPanelMember.selector, expert1));
+        _rule(disputeId, expert1, true);
+
+        // No longer on the panel, the slashed expert may take the rest back despite the open dispute.
+        vm.prank(expert1);
+        disputes.withdrawStake(EXPERT_STAKE - slashed);
+        assertEq(disputes.stakeOf(expert1), 0, "rest withdrawn");
+        _assertBooks();
+    }
+
+    function test_bondChangesThroughGovernance() public {
+        Proposal memory p = _single(
+            address(disputes), abi.encodeCall(DisputeModule.setBond, (20_000e18)), "# Raise the dispute bond"
+        );
+        _proposeAndQueue(p);
+        _waitForEta(p);
+        vm.expectEmit(true, true, true, true, address(disputes));
+        emit DisputeModule.SettingChanged("bond", BOND, 20_000e18);
+        _execute(p);
+        assertEq(disputes.bond(), 20_000e18, "bond raised");
+
+        Proposal memory q = _queuedProposal("# Under the new bond");
+        uint256 before = token.balanceOf(challenger);
+        _approveBond(challenger, 20_000e18);
+        vm.prank(challenger);
+        uint256 disputeId = disputes.fileDispute(q.id, EVIDENCE);
+        assertEq(disputes.getDispute(disputeId).bond, 20_000e18, "new disputes post the new bond");
+        assertEq(token.balanceOf(challenger), before - 20_000e18, "charged the new bond");
+        _assertBooks();
+    }
+
+    function test_aBondChangeDoesNotTouchOpenDisputes() public {
+        (, uint256 disputeId) = _disputedProposal("# Filed under the old bond");
+        vm.prank(address(timelock));
+        disputes.setBond(50_000e18);
+        vm.warp(block.timestamp + ADJUDICATION_PERIOD + 1);
+        disputes.resolveTimeout(disputeId);
+        assertEq(disputes.claimable(challenger), BOND, "refunds exactly what was posted");
+        _assertBooks();
+    }
+
+    function test_timelockManagesPanelAndPool() public {
+        _fundPool(30_000e18);
+        uint256 treasuryBefore = token.balanceOf(address(timelock));
+        address expert4 = address(0xE4);
+
+        vm.startPrank(address(timelock));
+        vm.expectEmit(true, true, true, true, address(disputes));
+        emit DisputeModule.PanelMemberAdded(expert4, "Inference hardware auditor");
+        disputes.addPanelMember(expert4, "Inference hardware auditor");
+        vm.expectEmit(true, true, true, true, address(disputes));
+        emit DisputeModule.PanelMemberRemoved(expert3);
+        disputes.removePanelMember(expert3);
+        vm.expectEmit(true, true, true, true, address(disputes));
+        emit DisputeModule.RewardsReclaimed(20_000e18);
+        disputes.reclaimRewards(20_000e18);
+        disputes.setRewardAmount(7_000e18);
+        disputes.setAdjudicationPeriod(5 days);
+        disputes.setRulingQuorum(3);
+        disputes.setExpertStake(60_000e18);
+        vm.stopPrank();
+
+        assertTrue(disputes.isPanelMember(expert4), "added");
+        assertEq(disputes.panelProfile(expert4), "Inference hardware auditor", "profile");
+        assertFalse(disputes.isPanelMember(expert3), "removed");
+        assertEq(disputes.panelMembers().length, 3, "three members");
+        assertEq(disputes.rewardPool(), 10_000e18, "pool reduced");
+        assertEq(token.balanceOf(address(timelock)), treasuryBefore + 20_000e18, "reclaimed to the treasury");
+        assertEq(disputes.rewardAmount(), 7_000e18, "reward");
+        assertEq(disputes.adjudicationPeriod(), 5 days, "period");
+        assertEq(disputes.rulingQuorum(), 3, "quorum");
+        assertEq(disputes.expertStake(), 60_000e18, "stake");
+        _assertBooks();
+
+        // The new settings apply to the next dispute: the old stake no longer qualifies.
+        (, uint256 disputeId) = _disputedProposal("# New settings");
+        assertEq(disputes.getDispute(disputeId).deadline, block.timestamp + 5 days, "new adjudication period");
+        vm.expectRevert(
+            abi.encodeWithSelector(DisputeModule.InsufficientStake.selector, expert1, EXPERT_STAKE, 60_000e18)
+        );
+        _rule(disputeId, expert1, true);
+    }
+
+    // ---------------------------------------------------------------- reentrancy
+
+    function test_reentrantPayoutReceiverCannotWithdrawTwice() public {
+        HookedToken hooked = new HookedToken();
+        MockGovernor mockGovernor = new MockGovernor();
+        address treasury = address(0x7EA5);
+        address panelist = address(0x5E1);
+        address[] memory panel = new address[](1);
+        panel[0] = panelist;
+        string[] memory profiles = new string[](1);
+        profiles[0] = "Sole panelist";
+        DisputeModule module = new DisputeModule(
+            IERC20(address(hooked)),
+            mockGovernor,
+            treasury,
+            DisputeModule.Settings(BOND, REWARD, ADJUDICATION_PERIOD, 1, EXPERT_STAKE),
+            panel,
+            profiles
+        );
+        ReentrantChallenger attacker = new ReentrantChallenger(module, IERC20(address(hooked)));
+
+        hooked.transfer(panelist, EXPERT_STAKE);
+        vm.startPrank(panelist);
+        hooked.approve(address(module), EXPERT_STAKE);
+        module.depositStake(EXPERT_STAKE);
+        vm.stopPrank();
+        hooked.approve(address(module), 3 * REWARD);
+        module.fundRewards(3 * REWARD); // more than one reward, so a second payout would find funds
+        hooked.transfer(address(attacker), BOND);
+
+        uint256 proposalId = 7;
+        mockGovernor.setProposal(proposalId, IGovernor.ProposalState.Queued, block.timestamp + 2 days);
+        uint256 disputeId = attacker.fileDispute(proposalId);
+        vm.prank(panelist);
+        module.castRuling(disputeId, true, "Drains the treasury");
+        assertEq(mockGovernor.cancelCalls(), 1, "the module canceled through the governor");
+        assertEq(module.claimable(address(attacker)), BOND + REWARD, "owed bond plus reward");
+        assertEq(hooked.balanceOf(address(attacker)), 0, "holds nothing yet");
+
+        uint256 paid = attacker.attack();
+
+        assertEq(paid, BOND + REWARD, "the outer withdraw paid the due");
+        assertEq(attacker.reentryAttempts(), 1, "the hook did try to re-enter");
+        assertEq(attacker.reentrantPayout(), 0, "the nested withdraw paid nothing");
+        bytes4 refusal = bytes4(attacker.reentryError());
+        assertTrue(
+            refusal == ReentrancyGuard.ReentrancyGuardReentrantCall.selector
+                || refusal == DisputeModule.NothingToWithdraw.selector,
+            "the nested withdraw was refused"
+        );
+        assertEq(hooked.balanceOf(address(attacker)), BOND + REWARD, "received exactly its due, once");
+        assertEq(module.claimable(address(attacker)), 0, "nothing left owed");
+        assertEq(module.rewardPool(), 2 * REWARD, "the pool paid one reward");
+        assertEq(
+            hooked.balanceOf(address(module)),
+            module.bondsHeld() + module.totalClaimable() + module.rewardPool() + module.totalStaked(),
+            "books balance"
+        );
+
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.NothingToWithdraw.selector, address(attacker)));
+        attacker.attack();
+    }
+
+    function test_upholdSkipsCancelWhenTheProposalIsAlreadyCanceled() public {
+        HookedToken hooked = new HookedToken();
+        MockGovernor mockGovernor = new MockGovernor();
+        address[] memory panel = new address[](1);
+        panel[0] = address(0x5E1);
+        string[] memory profiles = new string[](1);
+        profiles[0] = "Sole panelist";
+        DisputeModule module = new DisputeModule(
+            IERC20(address(hooked)),
+            mockGovernor,
+            address(0x7EA5),
+            DisputeModule.Settings(BOND, REWARD, ADJUDICATION_PERIOD, 1, EXPERT_STAKE),
+            panel,
+            profiles
+        );
+        hooked.transfer(panel[0], EXPERT_STAKE);
+        vm.startPrank(panel[0]);
+        hooked.approve(address(module), EXPERT_STAKE);
+        module.depositStake(EXPERT_STAKE);
+        vm.stopPrank();
+
+        mockGovernor.setProposal(9, IGovernor.ProposalState.Queued, block.timestamp + 2 days);
+        hooked.approve(address(module), BOND);
+        uint256 disputeId = module.fileDispute(9, "Evidence");
+        mockGovernor.setProposal(9, IGovernor.ProposalState.Canceled, block.timestamp + 2 days);
+        vm.prank(panel[0]);
+        module.castRuling(disputeId, true, "Harmful");
+        assertEq(mockGovernor.cancelCalls(), 0, "no second cancel");
+        assertEq(module.claimable(address(this)), BOND, "bond refunded, empty pool");
+    }
+
+    // ---------------------------------------------------------------- fuzz
+
+    function testFuzz_bondAccountingBalances(uint256 bondSeed, uint256 rewardSeed, uint256 poolSeed, uint8 outcome)
+        public
+    {
+        uint256 newBond = bound(bondSeed, disputes.MIN_BOND(), disputes.MAX_BOND());
+        uint256 reward = bound(rewardSeed, 0, disputes.MAX_REWARD());
+        uint256 pool = bound(poolSeed, 0, 2 * disputes.MAX_REWARD());
+        vm.startPrank(address(timelock));
+        disputes.setBond(newBond);
+        disputes.setRewardAmount(reward);
+        vm.stopPrank();
+        if (pool > 0) _fundPool(pool);
+        _assertBooks();
+
+        Proposal memory p = _queuedProposal("# Fuzzed dispute");
+        _fund(challenger, newBond);
+        uint256 challengerBefore = token.balanceOf(challenger);
+        uint256 treasuryBefore = token.balanceOf(address(timelock));
+        _approveBond(challenger, newBond);
+        vm.prank(challenger);
+        uint256 disputeId = disputes.fileDispute(p.id, EVIDENCE);
+        assertEq(disputes.bondsHeld(), newBond, "bond held");
+        _assertBooks();
+
+        uint256 expectedPayout;
+        outcome = outcome % 3;
+        if (outcome == 0) {
+            _rule(disputeId, expert1, true);
+            _rule(disputeId, expert3, true);
+            uint256 expectedReward = reward < pool ? reward : pool;
+            expectedPayout = newBond + expectedReward;
+            assertEq(disputes.rewardPool(), pool - expectedReward, "pool paid min(reward, pool)");
+        } else if (outcome == 1) {
+            _rule(disputeId, expert2, false);
+            _rule(disputeId, expert3, false);
+            assertEq(token.balanceOf(address(timelock)), treasuryBefore + newBond, "bond to the treasury");
+            assertEq(disputes.rewardPool(), pool, "pool untouched");
+        } else {
+            vm.warp(block.timestamp + ADJUDICATION_PERIOD + 1);
+            disputes.resolveTimeout(disputeId);
+            expectedPayout = newBond;
+            assertEq(disputes.rewardPool(), pool, "pool untouched");
+        }
+        assertEq(disputes.bondsHeld(), 0, "no bond held after resolution");
+        assertEq(disputes.claimable(challenger), expectedPayout, "payout owed");
+        assertFalse(disputes.isBlocking(p.id), "freeze lifted");
+        _assertBooks();
+
+        if (expectedPayout > 0) {
+            vm.prank(challenger);
+            disputes.withdraw();
+        }
+        assertEq(token.balanceOf(challenger), challengerBefore - newBond + expectedPayout, "challenger net");
+        assertEq(disputes.totalClaimable(), 0, "nothing owed");
+        _assertBooks();
+        assertEq(
+            token.balanceOf(address(disputes)), disputes.rewardPool() + disputes.totalStaked(), "only pool and stakes"
+        );
+    }
+}
