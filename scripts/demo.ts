@@ -1,7 +1,8 @@
-// `npm run demo`: build the contracts, start anvil on 127.0.0.1:8545, deploy, seed the demo DAO, print what
-// exists, and keep the chain running until Ctrl-C (which stops anvil too).
+// `npm run demo`: build the contracts and the app, start anvil on 127.0.0.1:8545, deploy, seed the demo DAO,
+// start the app on http://127.0.0.1:3000, print what exists, and run until Ctrl-C (which stops everything).
 import { localRoles } from "./lib/accounts";
-import { startAnvil } from "./lib/anvil";
+import { assertPortFree, startAnvil } from "./lib/anvil";
+import { buildApp, startApp, type AppServer } from "./lib/app";
 import { buildContracts } from "./lib/build";
 import { anvilAccount } from "./lib/chain";
 import { deploy } from "./deploy";
@@ -9,19 +10,26 @@ import { seed } from "./seed";
 
 const HOST = "127.0.0.1";
 const PORT = 8545;
+const APP_PORT = 3000;
 
 const started = Date.now();
 const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
 
-await buildContracts(console.log);
-const anvil = await startAnvil({ host: HOST, port: PORT }).catch((error: unknown) => {
+const fail = (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
-});
+};
+await assertPortFree(HOST, APP_PORT).catch(fail);
+await buildContracts(console.log);
+console.log("Building the app (next build)...");
+await buildApp().catch(fail);
+const anvil = await startAnvil({ host: HOST, port: PORT }).catch(fail);
+let app: AppServer | undefined;
 let stopping = false;
 const stop = async (code: number) => {
   if (stopping) return;
   stopping = true;
+  await app?.stop();
   await anvil.stop();
   process.exit(code);
 };
@@ -57,7 +65,8 @@ try {
   show("guardian", localRoles.guardian);
   localRoles.holders.forEach((index, i) => show(`holder ${i + 1}`, index));
   console.log(`\nTreasury (timelock): ${deployment.timelock}. Deployment: deployments/${deployment.chainId}.json.`);
-  console.log(`Demo DAO ready in ${seconds()} s. RPC ${anvil.rpcUrl}. Press Ctrl-C to stop.`);
+  app = await startApp({ host: HOST, port: APP_PORT, rpcUrl: anvil.rpcUrl });
+  console.log(`\nDemo DAO ready in ${seconds()} s. Open ${app.url} (RPC ${anvil.rpcUrl}). Press Ctrl-C to stop.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await stop(1);

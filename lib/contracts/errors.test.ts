@@ -36,7 +36,9 @@ describe("revert decoding", () => {
   });
 
   it("says so when the selector is unknown, and falls back to the message without data", () => {
-    const unknown = new BaseError("Execution reverted", { cause: Object.assign(new Error("x"), { data: "0x12345678" }) });
+    const unknown = new BaseError("Execution reverted", {
+      cause: Object.assign(new Error("x"), { data: "0x12345678" }),
+    });
     expect(describeError(unknown)).toMatch(/unknown error 0x12345678/);
     expect(describeError(new Error("connection refused"))).toBe("connection refused");
   });

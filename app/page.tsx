@@ -1,0 +1,13 @@
+import { Overview } from "./_components/overview";
+
+export default function OverviewPage() {
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Plenum DAO</h1>
+        <p className="text-slate-600">The treasury, the AI network&apos;s parameters and the rules of governance.</p>
+      </div>
+      <Overview />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { ConnectButton } from "@rainbow-me/rainbowkit";
+import Link from "next/link";
+
+const links = [
+  { href: "/", label: "Overview" },
+  { href: "/proposals", label: "Proposals" },
+  { href: "/delegates", label: "Delegates" },
+  { href: "/disputes", label: "Disputes" },
+];
+
+export function Header() {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <nav className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold tracking-tight">
+          Plenum
+        </Link>
+        {links.map((link) => (
+          <Link key={link.href} href={link.href} className="text-sm text-slate-600 hover:text-slate-900">
+            {link.label}
+          </Link>
+        ))}
+        <div className="ml-auto">
+          <ConnectButton showBalance={false} />
+        </div>
+      </nav>
+    </header>
+  );
+}

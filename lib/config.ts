@@ -1,0 +1,75 @@
+import { defineChain, isAddress, type Address, type Chain } from "viem";
+import { foundry } from "viem/chains";
+import { z } from "zod";
+import type { Deployment } from "./contracts/deployment";
+
+const address = z.custom<Address>((value) => typeof value === "string" && isAddress(value), "an address");
+
+const deploymentSchema = z.object({
+  chainId: z.number(),
+  deployBlock: z.number(),
+  deployer: address,
+  token: address,
+  governor: address,
+  timelock: address,
+  networkParameters: address,
+  modelRegistry: address,
+  grantVesting: address,
+  delegateStatements: address,
+  disputeModule: address,
+  guardian: address,
+  panel: z.array(address),
+}) satisfies z.ZodType<Deployment>;
+
+const schema = z.object({
+  chainId: z.coerce.number().int().positive(),
+  defaultRpcUrl: z.string().url(),
+  devPanel: z.enum(["true", "false"]).transform((value) => value === "true"),
+  deployment: z
+    .string()
+    .transform((json) => JSON.parse(json) as unknown)
+    .pipe(deploymentSchema),
+});
+
+// NEXT_PUBLIC_* values are inlined at build time, so each is read by its literal name here and nowhere else.
+const parsed = schema.parse({
+  chainId: process.env.NEXT_PUBLIC_CHAIN_ID ?? "31337",
+  defaultRpcUrl: process.env.NEXT_PUBLIC_RPC_URL ?? "http://127.0.0.1:8545",
+  devPanel: process.env.NEXT_PUBLIC_DEV_PANEL ?? "true",
+  deployment: process.env.NEXT_PUBLIC_DEPLOYMENT,
+});
+
+if (parsed.deployment.chainId !== parsed.chainId) {
+  throw new Error(`The deployment is for chain ${parsed.deployment.chainId}, the app for chain ${parsed.chainId}.`);
+}
+
+const LOCAL_CHAIN_ID = 31337;
+
+/** The configured chain, reached through `rpcUrl`. */
+export function chainAt(rpcUrl: string): Chain {
+  return parsed.chainId === LOCAL_CHAIN_ID
+    ? { ...foundry, rpcUrls: { default: { http: [rpcUrl] } } }
+    : defineChain({
+        id: parsed.chainId,
+        name: `Chain ${parsed.chainId}`,
+        nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+        rpcUrls: { default: { http: [rpcUrl] } },
+      });
+}
+
+/**
+ * The RPC URL the app uses: `RPC_URL` read by the server at request time (so one build serves any
+ * endpoint), else NEXT_PUBLIC_RPC_URL from the build. Call it on the server only; the root layout hands
+ * the result to the browser.
+ */
+export function serverRpcUrl(): string {
+  return process.env.RPC_URL ? z.string().url().parse(process.env.RPC_URL) : parsed.defaultRpcUrl;
+}
+
+export const config = {
+  chainId: parsed.chainId,
+  deployment: parsed.deployment,
+  isLocalChain: parsed.chainId === LOCAL_CHAIN_ID,
+  /** The dev panel only ever shows on the local chain. */
+  devPanel: parsed.devPanel && parsed.chainId === LOCAL_CHAIN_ID,
+} as const;

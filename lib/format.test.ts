@@ -1,0 +1,43 @@
+import { parseEther } from "viem";
+import { describe, expect, it } from "vitest";
+import { formatBps, formatDuration, formatParameterValue, formatTokens, shortAddress } from "./format";
+
+describe("formatTokens", () => {
+  it("groups thousands and trims trailing zeros", () => {
+    expect(formatTokens(parseEther("40000000"))).toBe("40,000,000");
+    expect(formatTokens(parseEther("1234.5"))).toBe("1,234.5");
+    expect(formatTokens(parseEther("0.25"))).toBe("0.25");
+  });
+
+  it("cuts (does not round) beyond the fraction digits, and keeps values beyond 2^53 exact", () => {
+    expect(formatTokens(parseEther("1.999"), 2)).toBe("1.99");
+    expect(formatTokens(parseEther("123456789012345678"))).toBe("123,456,789,012,345,678");
+  });
+});
+
+describe("parameter values", () => {
+  it("shows basis points as percentages", () => {
+    expect(formatBps(9950n)).toBe("99.5%");
+    expect(formatBps(8000n)).toBe("80%");
+    expect(formatParameterValue(500n, "bps")).toBe("5%");
+  });
+
+  it("shows PLM amounts and other units with their unit", () => {
+    expect(formatParameterValue(parseEther("0.25"), "PLM per 1k tokens")).toBe("0.25 PLM per 1k tokens");
+    expect(formatParameterValue(800n, "ms")).toBe("800 ms");
+  });
+});
+
+describe("formatDuration", () => {
+  it("uses at most the two largest whole units", () => {
+    expect(formatDuration(86_400)).toBe("1 day");
+    expect(formatDuration(432_000n)).toBe("5 days");
+    expect(formatDuration(90_061)).toBe("1 day 1 hour");
+    expect(formatDuration(59)).toBe("59 seconds");
+    expect(formatDuration(0)).toBe("0 seconds");
+  });
+});
+
+it("shortens addresses", () => {
+  expect(shortAddress("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266")).toBe("0xf39F…2266");
+});

@@ -1,0 +1,50 @@
+import { formatUnits } from "viem";
+
+const PLM_DECIMALS = 18;
+
+/** "1,234,567.89" from a token amount in wei; `fractionDigits` is the most decimals shown. */
+export function formatTokens(amount: bigint, fractionDigits = 2): string {
+  const [whole, fraction = ""] = formatUnits(amount, PLM_DECIMALS).split(".");
+  const grouped = BigInt(whole).toLocaleString("en-US");
+  const shown = fraction.slice(0, fractionDigits).replace(/0+$/, "");
+  return shown ? `${grouped}.${shown}` : grouped;
+}
+
+/** Basis points as a percentage: 9950 -> "99.5%". */
+export function formatBps(bps: bigint): string {
+  const percent = Number(bps) / 100;
+  return `${percent.toLocaleString("en-US", { maximumFractionDigits: 2 })}%`;
+}
+
+/** A network parameter's value in its own unit, as the contract names it. */
+export function formatParameterValue(value: bigint, unit: string): string {
+  if (unit === "bps") return formatBps(value);
+  if (unit.startsWith("PLM")) return `${formatTokens(value, 4)} ${unit}`;
+  return `${value.toLocaleString("en-US")} ${unit}`;
+}
+
+const units: [number, string][] = [
+  [86_400, "day"],
+  [3_600, "hour"],
+  [60, "minute"],
+  [1, "second"],
+];
+
+/** Seconds in the largest whole units, at most two: 90000 -> "1 day 1 hour". */
+export function formatDuration(totalSeconds: bigint | number): string {
+  let rest = Number(totalSeconds);
+  if (rest <= 0) return "0 seconds";
+  const parts: string[] = [];
+  for (const [size, name] of units) {
+    const count = Math.floor(rest / size);
+    if (count > 0 && parts.length < 2) {
+      parts.push(`${count} ${name}${count === 1 ? "" : "s"}`);
+      rest -= count * size;
+    }
+  }
+  return parts.join(" ");
+}
+
+export function shortAddress(address: string): string {
+  return `${address.slice(0, 6)}…${address.slice(-4)}`;
+}
