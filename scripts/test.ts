@@ -1,10 +1,14 @@
 // `npm test`: every suite of the project, then one line of its own: `N passed, M failed`.
 // Suites: the contracts build, the forge tests, the TypeScript type check, the vitest suites (unit and the
-// deploy/seed integration test on its own anvil). A suite that crashes before reporting counts as one failure.
+// deploy/seed integration test on its own anvil), the app's production build and the browser tests
+// (Playwright in Debian's Chromium against the built app on its own anvil). A suite that crashes before
+// reporting counts as one failure.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { buildApp } from "./lib/app";
 import { buildContracts } from "./lib/build";
+import { ensureChromium } from "./lib/chromium";
 import { runForge } from "./lib/foundry";
 import { rootDir } from "./lib/paths";
 
@@ -68,12 +72,42 @@ async function vitest(): Promise<SuiteResult> {
   return { name: "vitest", passed: numPassedTests, failed: numFailedTests };
 }
 
+async function appBuild(): Promise<SuiteResult> {
+  try {
+    await buildApp();
+    return { name: "app build", passed: 1, failed: 0 };
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    return { name: "app build", passed: 0, failed: 1, note: "next build failed" };
+  }
+}
+
+async function browserTests(): Promise<SuiteResult> {
+  try {
+    ensureChromium();
+  } catch (error) {
+    return { name: "browser", passed: 0, failed: 1, note: error instanceof Error ? error.message : String(error) };
+  }
+  const report = join(rootDir, ".cache", "playwright-report.json");
+  rmSync(report, { force: true });
+  const code = await run(join(rootDir, "node_modules", ".bin", "playwright"), ["test"]);
+  if (!existsSync(report)) return { name: "browser", passed: 0, failed: 1, note: `no report (exit ${code})` };
+  const { stats } = JSON.parse(readFileSync(report, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number };
+  };
+  const failed = stats.unexpected + stats.flaky;
+  if (code !== 0 && failed === 0) return { name: "browser", passed: stats.expected, failed: 1, note: `exit ${code}` };
+  return { name: "browser", passed: stats.expected, failed };
+}
+
 const results: SuiteResult[] = [];
-const build = await contractsBuild();
-results.push(build);
+results.push(await contractsBuild());
 results.push(await forgeTests());
 results.push(await typecheck());
 results.push(await vitest());
+const app = await appBuild();
+results.push(app);
+if (app.failed === 0) results.push(await browserTests());
 
 console.log("\nSuites:");
 for (const { name, passed, failed, note } of results) {
