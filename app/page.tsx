@@ -1,4 +1,5 @@
 import { Overview } from "./_components/overview";
+import { YourAccount } from "./_components/your-account";
 
 export default function OverviewPage() {
   return (
@@ -7,6 +8,7 @@ export default function OverviewPage() {
         <h1 className="text-2xl font-semibold">Plenum DAO</h1>
         <p className="text-slate-600">The treasury, the AI network&apos;s parameters and the rules of governance.</p>
       </div>
+      <YourAccount />
       <Overview />
     </div>
   );

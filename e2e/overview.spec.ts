@@ -45,11 +45,31 @@ test("with the RPC down the overview says what failed and offers a retry", async
   }
 });
 
-test("a holder connects through the wallet modal and sees their account", async ({ page, wallet }) => {
+test("a delegate connects through the wallet modal and sees their voting power", async ({ page, wallet, chain }) => {
   const ada = anvilAccount(localRoles.delegates[0]).address;
+  const [balance, votes] = await Promise.all([
+    chain.readContract({ ...contracts.token, functionName: "balanceOf", args: [ada] }),
+    chain.readContract({ ...contracts.token, functionName: "getVotes", args: [ada] }),
+  ]);
   await wallet.install(ada);
   await page.goto("/");
+  await expect(page.getByTestId("your-account")).toBeHidden();
   await wallet.connect();
   // RainbowKit's account button shows the connected address, shortened.
   await expect(page.getByRole("button", { name: `${ada.slice(0, 4)}…${ada.slice(-4)}` })).toBeVisible();
+  await expect(page.getByTestId("your-voting-power")).toHaveText(`${formatTokens(votes)} PLM`);
+  await expect(page.getByTestId("your-balance")).toHaveText(`${formatTokens(balance)} PLM`);
+  await expect(page.getByTestId("your-delegate")).toHaveText("yourself");
+  await expect(page.getByTestId("delegate-prompt")).toBeHidden();
+});
+
+test("a holder who never delegated is prompted to delegate", async ({ page, wallet, chain }) => {
+  const holder = anvilAccount(localRoles.holders[7]).address;
+  const balance = await chain.readContract({ ...contracts.token, functionName: "balanceOf", args: [holder] });
+  expect(balance).toBeGreaterThan(0n);
+  await wallet.install(holder);
+  await page.goto("/");
+  await wallet.connect();
+  await expect(page.getByTestId("your-voting-power")).toHaveText("0 PLM");
+  await expect(page.getByTestId("delegate-prompt")).toContainText(`${formatTokens(balance)} PLM do not vote`);
 });
