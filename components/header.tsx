@@ -1,7 +1,7 @@
 "use client";
 
-import { ConnectButton } from "@rainbow-me/rainbowkit";
 import Link from "next/link";
+import { WalletButton } from "./wallet/wallet-button";
 
 const links = [
   { href: "/", label: "Overview" },
@@ -23,7 +23,7 @@ export function Header() {
           </Link>
         ))}
         <div className="ml-auto">
-          <ConnectButton showBalance={false} />
+          <WalletButton />
         </div>
       </nav>
     </header>
