@@ -7,25 +7,35 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {IDisputeModule} from "./IDisputeModule.sol";
+import {TimelockOwned} from "./TimelockOwned.sol";
 
-/// @notice The governor calls the module makes: state and ETA reads, and cancel by proposal id.
+/// @notice The governor calls the module makes: state, ETA and action reads, and cancel by proposal id.
 interface IDisputableGovernor {
     function state(uint256 proposalId) external view returns (IGovernor.ProposalState);
     function proposalEta(uint256 proposalId) external view returns (uint256);
+    /// @dev As provided by OpenZeppelin's GovernorStorage.
+    function proposalDetails(uint256 proposalId)
+        external
+        view
+        returns (address[] memory targets, uint256[] memory values, bytes[] memory calldatas, bytes32 descriptionHash);
     function cancel(uint256 proposalId) external;
 }
 
 /// @title Bonded disputes against queued proposals, ruled by a staked expert panel
 /// @notice Anyone may challenge a proposal while it is Queued and before its ETA by posting a bond. While the
 /// dispute is open the governor refuses to execute the proposal. Panel members (each with PLM staked here)
-/// rule uphold or reject with a reason; the `rulingQuorum`-th matching ruling decides:
-/// - upheld: the proposal is canceled through the governor; the challenger may withdraw the bond plus a
-///   reward of min(rewardAmount, rewardPool);
+/// rule uphold or reject with a reason; the challenger never rules on their own dispute. The dispute's
+/// `rulingQuorum` (the setting when it was filed)-th matching ruling decides:
+/// - upheld: the proposal is canceled through the governor (if it is still queued); the challenger may
+///   withdraw the bond plus a reward of min(rewardAmount, rewardPool);
 /// - rejected: the freeze lifts and the bond goes to the treasury;
 /// - no decision by the deadline: anyone may resolve it as timed out; the freeze lifts, the bond is refunded.
+/// The panel is recused from disputes against proposals that call this module or the governor (where the
+/// module is replaced and `relay` lives): it must not veto its own slashing or removal, nor the replacement of
+/// the module. Such a dispute is marked `recused` at filing, takes no rulings and can only time out.
 /// The owner (the timelock, which is also the treasury) sets every parameter within hard bounds, manages the
-/// panel and may slash a member's stake. Payouts are pulled with `withdraw`.
-contract DisputeModule is IDisputeModule, Ownable, ReentrancyGuard {
+/// panel and may slash a member's stake; it can never renounce ownership. Payouts are pulled with `withdraw`.
+contract DisputeModule is IDisputeModule, TimelockOwned, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
     enum Status {
@@ -53,6 +63,10 @@ contract DisputeModule is IDisputeModule, Ownable, ReentrancyGuard {
         uint256 bond;
         uint256 reward;
         string evidence;
+        /// @dev The proposal calls this module or the governor: the panel may not rule, the dispute can only time out.
+        bool recused;
+        /// @dev Matching rulings that decide this dispute: `rulingQuorum()` when it was filed.
+        uint16 rulingQuorum;
     }
 
     struct Settings {
@@ -125,6 +139,9 @@ contract DisputeModule is IDisputeModule, Ownable, ReentrancyGuard {
 
     error ProposalNotQueued(uint256 proposalId, IGovernor.ProposalState state);
     error ChallengeWindowClosed(uint256 proposalId, uint256 eta);
+    error ChallengerCannotRule(uint256 disputeId, address expert);
+    error PanelRecused(uint256 disputeId);
+    error StakeBelowMinimum(address expert, uint256 remaining, uint256 required);
     error DisputeAlreadyFiled(uint256 proposalId, uint256 disputeId);
     error InvalidText(bytes32 field, uint256 length, uint256 maxLength);
     error UnknownDispute(uint256 disputeId);
@@ -172,7 +189,9 @@ contract DisputeModule is IDisputeModule, Ownable, ReentrancyGuard {
 
     // ---------------------------------------------------------------- disputes
 
-    /// @notice Challenge a queued proposal before its ETA, posting `bond()` PLM (approve it first).
+    /// @notice Challenge a queued proposal before its ETA, posting `bond()` PLM (approve it first). The dispute
+    /// records the current `rulingQuorum()`, and whether the panel is recused (a target of the proposal is this
+    /// module or the governor).
     /// @return disputeId starting at 1
     function fileDispute(uint256 proposalId, string calldata evidence) external nonReentrant returns (uint256 disputeId) {
         IGovernor.ProposalState proposalState = governor.state(proposalId);
@@ -184,6 +203,7 @@ contract DisputeModule is IDisputeModule, Ownable, ReentrancyGuard {
         _checkText("evidence", evidence, MAX_EVIDENCE_LENGTH);
 
         uint256 deadline = block.timestamp + adjudicationPeriod;
+        bool recused = _concernsThePanel(proposalId);
         _disputes.push(
             Dispute({
                 proposalId: proposalId,
@@ -195,7 +215,9 @@ contract DisputeModule is IDisputeModule, Ownable, ReentrancyGuard {
                 rejectCount: 0,
                 bond: bond,
                 reward: 0,
-                evidence: evidence
+                evidence: evidence,
+                recused: recused,
+                rulingQuorum: uint16(rulingQuorum) // at most MAX_PANEL_SIZE
             })
         );
         disputeId = _disputes.length;
@@ -207,10 +229,13 @@ contract DisputeModule is IDisputeModule, Ownable, ReentrancyGuard {
         token.safeTransferFrom(msg.sender, address(this), bond);
     }
 
-    /// @notice A panel member's ruling. The `rulingQuorum()`-th matching ruling decides the dispute.
+    /// @notice A panel member's ruling. The dispute's `rulingQuorum`-th matching ruling (the setting when it was
+    /// filed) decides it. Not on a recused dispute, and never by the dispute's own challenger.
     function castRuling(uint256 disputeId, bool uphold, string calldata reason) external nonReentrant onlyPanel {
         Dispute storage dispute = _openDispute(disputeId);
+        if (dispute.recused) revert PanelRecused(disputeId);
         if (block.timestamp > dispute.deadline) revert AdjudicationClosed(disputeId, dispute.deadline);
+        if (msg.sender == dispute.challenger) revert ChallengerCannotRule(disputeId, msg.sender);
         if (stakeOf[msg.sender] < expertStake) {
             revert InsufficientStake(msg.sender, stakeOf[msg.sender], expertStake);
         }
@@ -222,7 +247,7 @@ contract DisputeModule is IDisputeModule, Ownable, ReentrancyGuard {
         uint256 matching = uphold ? ++dispute.upholdCount : ++dispute.rejectCount;
         emit RulingCast(disputeId, msg.sender, uphold, reason);
 
-        if (matching >= rulingQuorum) _resolve(disputeId, dispute, uphold ? Status.Upheld : Status.Rejected);
+        if (matching >= dispute.rulingQuorum) _resolve(disputeId, dispute, uphold ? Status.Upheld : Status.Rejected);
     }
 
     /// @notice Close a dispute the panel did not decide by its deadline (anyone): the bond is refunded.
@@ -260,11 +285,20 @@ contract DisputeModule is IDisputeModule, Ownable, ReentrancyGuard {
         token.safeTransferFrom(msg.sender, address(this), amount);
     }
 
-    /// @notice Take stake back: not while sitting on the panel with a dispute open, nor within
-    /// `STAKE_LOCK_AFTER_RULING` of one's last ruling.
+    /// @notice Take stake back.
+    /// - A panel member withdraws nothing while any dispute is open (`ExpertOnOpenDispute`), and otherwise only
+    ///   what exceeds `expertStake()`: the stake never drops below the minimum while on the panel
+    ///   (`StakeBelowMinimum`). To take the whole stake back, leave the panel (the timelock removes members).
+    /// - Members and former members alike: nothing within `STAKE_LOCK_AFTER_RULING` of one's last ruling
+    ///   (`StakeLocked`), so governance has time to slash it.
+    /// - Anyone else who staked (a candidate not yet on the panel) withdraws freely.
     function withdrawStake(uint256 amount) external nonReentrant {
-        if (amount == 0 || amount > stakeOf[msg.sender]) revert InvalidAmount();
-        if (openDisputeCount > 0 && isPanelMember(msg.sender)) revert ExpertOnOpenDispute(msg.sender);
+        uint256 staked = stakeOf[msg.sender];
+        if (amount == 0 || amount > staked) revert InvalidAmount();
+        if (isPanelMember(msg.sender)) {
+            if (openDisputeCount > 0) revert ExpertOnOpenDispute(msg.sender);
+            if (staked - amount < expertStake) revert StakeBelowMinimum(msg.sender, staked - amount, expertStake);
+        }
         if (block.timestamp < stakeLockedUntil[msg.sender]) {
             revert StakeLocked(msg.sender, stakeLockedUntil[msg.sender]);
         }
@@ -361,8 +395,10 @@ contract DisputeModule is IDisputeModule, Ownable, ReentrancyGuard {
             dispute.reward = reward;
             _credit(dispute.challenger, dispute.bond + reward);
             emit DisputeResolved(disputeId, proposalId, status, reward);
-            // The guardian may have canceled it meanwhile; the ruling stands either way.
-            if (governor.state(proposalId) != IGovernor.ProposalState.Canceled) governor.cancel(proposalId);
+            // Cancel only what still sits in the timelock: the guardian may have canceled it meanwhile, or it may have
+            // left the timelock some other way (an executor or canceller granted by governance acting on the
+            // timelock directly). The ruling stands either way.
+            if (governor.state(proposalId) == IGovernor.ProposalState.Queued) governor.cancel(proposalId);
         } else if (status == Status.Rejected) {
             emit DisputeResolved(disputeId, proposalId, status, 0);
             token.safeTransfer(owner(), dispute.bond);
@@ -370,6 +406,16 @@ contract DisputeModule is IDisputeModule, Ownable, ReentrancyGuard {
             _credit(dispute.challenger, dispute.bond);
             emit DisputeResolved(disputeId, proposalId, status, 0);
         }
+    }
+
+    /// @dev Whether the proposal calls this module or the governor (where the module is replaced and `relay`
+    /// lives): the panel must not rule on its own slashing or removal, nor on the replacement of the module.
+    function _concernsThePanel(uint256 proposalId) private view returns (bool) {
+        (address[] memory targets,,,) = governor.proposalDetails(proposalId);
+        for (uint256 i = 0; i < targets.length; ++i) {
+            if (targets[i] == address(this) || targets[i] == address(governor)) return true;
+        }
+        return false;
     }
 
     function _credit(address account, uint256 amount) private {

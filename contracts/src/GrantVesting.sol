@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {TimelockOwned} from "./TimelockOwned.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 
@@ -9,7 +10,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 /// @notice The owner (the timelock) creates linear vesting grants with a cliff, funded from its own PLM in
 /// the same proposal; anyone releases vested tokens to the beneficiary; the owner can revoke the unvested
 /// rest back to the treasury.
-contract GrantVesting is Ownable {
+contract GrantVesting is TimelockOwned {
     using SafeERC20 for IERC20;
 
     struct Grant {

@@ -2,11 +2,13 @@
 pragma solidity ^0.8.24;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {TimelockOwned} from "./TimelockOwned.sol";
 
 /// @title Verified AI model publishers and their models
 /// @notice The owner (the timelock) verifies and revokes publishers and delists models; verified
-/// publishers register models (name, URI, weights hash, license).
-contract ModelRegistry is Ownable {
+/// publishers register models (name, URI, weights hash, license). A weights hash belongs to one listed model
+/// at a time: delisting a model frees its hash for a new registration.
+contract ModelRegistry is TimelockOwned {
     struct Publisher {
         string name;
         bool verified;
@@ -87,6 +89,9 @@ contract ModelRegistry is Ownable {
         Model storage model = _modelOf(modelId);
         if (model.delisted) revert ModelAlreadyDelisted(modelId);
         model.delisted = true;
+        // Free the weights hash: if a squatter registered someone else's weights, the rightful publisher can
+        // register them again (under a new id) once the squatter's model is delisted.
+        delete modelIdByWeightsHash[model.weightsHash];
         emit ModelDelisted(modelId, reason);
     }
 

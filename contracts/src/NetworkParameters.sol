@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {TimelockOwned} from "./TimelockOwned.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 
 /// @title The AI compute network's economic and SLA parameters
@@ -9,7 +10,7 @@ import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 /// Only the owner (the timelock) changes values, always within bounds. The guardian (security council)
 /// can pause in an emergency; only the owner can unpause. Network nodes read `paused()` and stop applying
 /// parameter updates while it is set; `setParameter` reverts while paused.
-contract NetworkParameters is Ownable, Pausable {
+contract NetworkParameters is TimelockOwned, Pausable {
     struct ParameterInfo {
         uint256 value;
         uint256 min;

@@ -46,6 +46,8 @@ contract PlenumGovernor is
 
     error ProposalDisputed(uint256 proposalId);
     error InvalidDisputeModule(address disputeModule);
+    error DisputesStillOpen(uint256 count);
+    error QuorumNumeratorZero();
     error RelayIntoTimelock();
 
     constructor(
@@ -70,8 +72,16 @@ contract PlenumGovernor is
         return address(_disputeModule);
     }
 
-    /// @notice Replace the dispute module (governance only).
+    /// @notice Replace the dispute module (governance only). The new module must be a contract that answers
+    /// `isBlocking` (probed with proposal 0), and the current one must have no dispute open: an open dispute would
+    /// otherwise be orphaned, its proposal unfrozen and its bond left in the old module.
     function setDisputeModule(IDisputeModule newDisputeModule) external onlyGovernance {
+        address candidate = address(newDisputeModule);
+        if (candidate.code.length == 0) revert InvalidDisputeModule(candidate);
+        (bool ok, bytes memory answer) = candidate.staticcall(abi.encodeCall(IDisputeModule.isBlocking, (0)));
+        if (!ok || answer.length < 32 || uint256(bytes32(answer)) > 1) revert InvalidDisputeModule(candidate);
+        uint256 open = _disputeModule.openDisputeCount();
+        if (open != 0) revert DisputesStillOpen(open);
         _setDisputeModule(newDisputeModule);
     }
 
@@ -154,10 +164,22 @@ contract PlenumGovernor is
         _quorumWeightOfThisVote = support == uint8(VoteType.Against) ? 0 : counted;
     }
 
+    /// @dev The quorum numerator is never 0 (checked in the constructor too, which goes through this function): the
+    /// gas-saving guard in `_tallyUpdated` is exactly equivalent to OpenZeppelin's GovernorPreventLateQuorum only
+    /// when the quorum is non-zero. With a zero quorum, quorum counts as reached before the first vote, so
+    /// OpenZeppelin extends the deadline on the first vote cast in the last `lateQuorumVoteExtension()` while the
+    /// guard never does. The token supply is fixed at deploy, so a numerator >= 1 keeps the quorum above 0.
+    function _updateQuorumNumerator(uint256 newQuorumNumerator) internal override {
+        if (newQuorumNumerator == 0) revert QuorumNumeratorZero();
+        super._updateQuorumNumerator(newQuorumNumerator);
+    }
+
     /// @dev GovernorPreventLateQuorum looks the quorum up on every vote until quorum is reached (token and
     /// numerator checkpoint reads) and stores a deadline when it is reached even if nothing is extended. Only the
     /// vote that first reaches quorum within the last `lateQuorumVoteExtension()` of the voting period can move
     /// the deadline, so every other vote skips that work; which proposals get extended, to when, is unchanged.
+    /// This equivalence needs a non-zero quorum (see `_updateQuorumNumerator`): only then is quorum first reached
+    /// by a vote whose For/Abstain weight crosses it, which the second check lets through to super.
     /// Before any extension the deadline is the original one, hence the cheaper `Governor.proposalDeadline`.
     function _tallyUpdated(uint256 proposalId) internal override(Governor, GovernorPreventLateQuorum) {
         if (clock() + lateQuorumVoteExtension() <= Governor.proposalDeadline(proposalId)) return;

@@ -65,9 +65,12 @@ contract DisputeHandler is Test {
         for (uint256 i = 0; i < count; ++i) {
             uint256 fee = bound(uint256(keccak256(abi.encode(feeSeed, i))), 0.01e18, 2e18);
             string memory description = string.concat("# Invariant proposal ", Strings.toString(++_proposalNonce));
-            bytes[] memory calldatas = _calldatas(fee); // an external call: before the prank
+            // One proposal in four concerns the panel itself (a no-op setting change on the module): disputes on it
+            // are recused.
+            bool concernsPanel = uint256(keccak256(abi.encode(feeSeed, i, "panel"))) % 4 == 0;
+            (address[] memory targets, bytes[] memory calldatas) = concernsPanel ? _panelAction() : _feeAction(fee);
             vm.prank(proposer);
-            ids[i] = governor.propose(_targets(), new uint256[](1), calldatas, description);
+            ids[i] = governor.propose(targets, new uint256[](1), calldatas, description);
             _proposalIds.push(ids[i]);
         }
         vm.warp(governor.proposalSnapshot(ids[0]) + 1);
@@ -92,14 +95,17 @@ contract DisputeHandler is Test {
         ++calls["fileDispute"];
     }
 
+    /// @notice A panel member who has not ruled yet, is staked and is not the challenger rules on a dispute the
+    /// panel is not recused from.
     function castRuling(uint256 disputeSeed, uint256 expertSeed, bool uphold) public {
         (bool found, uint256 disputeId) = _pickDispute(disputeSeed, true);
         if (!found) return;
+        address challenger = disputes.getDispute(disputeId).challenger;
         uint256 n = _experts.length;
         for (uint256 k = 0; k < n; ++k) {
             address expert = _experts[(expertSeed % n + k) % n];
             if (
-                disputes.rulingOf(disputeId, expert) == DisputeModule.Ruling.None
+                disputes.rulingOf(disputeId, expert) == DisputeModule.Ruling.None && expert != challenger
                     && disputes.stakeOf(expert) >= disputes.expertStake() && disputes.isPanelMember(expert)
             ) {
                 vm.prank(expert);
@@ -152,12 +158,19 @@ contract DisputeHandler is Test {
         ++calls["depositStake"];
     }
 
+    /// @notice Withdraw what the rules allow: a panel member only above `expertStake()` and only while no dispute
+    /// is open; anyone only after the lock that follows their last ruling.
     function withdrawStake(uint256 expertSeed, uint256 amountSeed) public {
         address expert = _experts[expertSeed % _experts.length];
-        uint256 staked = disputes.stakeOf(expert);
-        if (staked == 0 || block.timestamp < disputes.stakeLockedUntil(expert)) return;
-        if (disputes.openDisputeCount() > 0 && disputes.isPanelMember(expert)) return;
-        uint256 amount = bound(amountSeed, 1, staked);
+        uint256 free = disputes.stakeOf(expert);
+        if (block.timestamp < disputes.stakeLockedUntil(expert)) return;
+        if (disputes.isPanelMember(expert)) {
+            if (disputes.openDisputeCount() > 0) return;
+            uint256 required = disputes.expertStake();
+            free = free > required ? free - required : 0;
+        }
+        if (free == 0) return;
+        uint256 amount = bound(amountSeed, 1, free);
         vm.prank(expert);
         disputes.withdrawStake(amount);
         ++calls["withdrawStake"];
@@ -244,26 +257,31 @@ contract DisputeHandler is Test {
         }
     }
 
-    /// @dev An open dispute: still inside its adjudication period when `forRuling`, past it otherwise.
+    /// @dev An open dispute: still inside its adjudication period and not recused when `forRuling`, past its
+    /// adjudication period otherwise.
     function _pickDispute(uint256 seed, bool forRuling) internal view returns (bool, uint256) {
         uint256 n = disputes.disputeCount();
         for (uint256 k = 0; k < n; ++k) {
             uint256 disputeId = (seed % n + k) % n + 1;
             DisputeModule.Dispute memory d = disputes.getDispute(disputeId);
-            if (d.status != DisputeModule.Status.Open) continue;
+            if (d.status != DisputeModule.Status.Open || (forRuling && d.recused)) continue;
             if (forRuling == (block.timestamp <= d.deadline)) return (true, disputeId);
         }
         return (false, 0);
     }
 
-    function _targets() internal view returns (address[] memory targets) {
+    function _feeAction(uint256 fee) internal view returns (address[] memory targets, bytes[] memory calldatas) {
         targets = new address[](1);
         targets[0] = address(params);
-    }
-
-    function _calldatas(uint256 fee) internal view returns (bytes[] memory calldatas) {
         calldatas = new bytes[](1);
         calldatas[0] = abi.encodeCall(NetworkParameters.setParameter, (params.INFERENCE_FEE(), fee));
+    }
+
+    function _panelAction() internal view returns (address[] memory targets, bytes[] memory calldatas) {
+        targets = new address[](1);
+        targets[0] = address(disputes);
+        calldatas = new bytes[](1);
+        calldatas[0] = abi.encodeCall(DisputeModule.setRewardAmount, (disputes.rewardAmount()));
     }
 }
 
@@ -335,6 +353,36 @@ contract DisputeInvariantTest is PlenumFixture {
         uint256 staked;
         for (uint256 i = 0; i < expertList.length; ++i) staked += disputes.stakeOf(expertList[i]);
         assertEq(disputes.totalStaked(), staked, "totalStaked sums the experts' stakes");
+    }
+
+    function invariant_recusedDisputesTakeNoRulingAndOnlyTimeOut() public view {
+        uint256 n = disputes.disputeCount();
+        for (uint256 id = 1; id <= n; ++id) {
+            DisputeModule.Dispute memory d = disputes.getDispute(id);
+            (address[] memory targets,,,) = governor.proposalDetails(d.proposalId);
+            bool concernsPanel;
+            for (uint256 i = 0; i < targets.length; ++i) {
+                if (targets[i] == address(disputes) || targets[i] == address(governor)) concernsPanel = true;
+            }
+            assertTrue(d.recused == concernsPanel, "recused <=> the proposal calls the module or the governor");
+            assertEq(d.rulingQuorum, RULING_QUORUM, "the ruling quorum is snapshot at filing");
+            if (d.recused) {
+                assertEq(d.upholdCount + d.rejectCount, 0, "no ruling on a recused dispute");
+                assertTrue(
+                    d.status == DisputeModule.Status.Open || d.status == DisputeModule.Status.TimedOut,
+                    "a recused dispute only times out"
+                );
+            }
+        }
+    }
+
+    function invariant_panelStakesStayAtTheMinimum() public view {
+        address[] memory expertList = handler.experts();
+        for (uint256 i = 0; i < expertList.length; ++i) {
+            if (disputes.isPanelMember(expertList[i])) {
+                assertGe(disputes.stakeOf(expertList[i]), disputes.expertStake(), "a panel member's stake >= expertStake");
+            }
+        }
     }
 
     function invariant_upheldProposalsAreCanceledAndFrozenOnesNeverRun() public view {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+import {IGovernor, Governor} from "@openzeppelin/contracts/governance/Governor.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
@@ -10,6 +11,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {PlenumFixture} from "./utils/PlenumFixture.sol";
 import {PlenumGovernor} from "../src/PlenumGovernor.sol";
 import {DisputeModule, IDisputableGovernor} from "../src/DisputeModule.sol";
+import {NetworkParameters} from "../src/NetworkParameters.sol";
 
 // ==================================================================== reentrancy doubles
 
@@ -30,11 +32,27 @@ contract HookedToken is ERC20 {
     }
 }
 
-/// @dev A governor whose proposal states and ETAs the test sets by hand.
+/// @dev A governor whose proposal states, ETAs and targets the test sets by hand.
 contract MockGovernor is IDisputableGovernor {
     mapping(uint256 proposalId => IGovernor.ProposalState) private _states;
     mapping(uint256 proposalId => uint256) private _etas;
+    mapping(uint256 proposalId => address[]) private _targets;
     uint256 public cancelCalls;
+
+    function setTargets(uint256 proposalId, address[] calldata targets) external {
+        _targets[proposalId] = targets;
+    }
+
+    function proposalDetails(uint256 proposalId)
+        external
+        view
+        returns (address[] memory targets, uint256[] memory values, bytes[] memory calldatas, bytes32 descriptionHash)
+    {
+        targets = _targets[proposalId];
+        values = new uint256[](targets.length);
+        calldatas = new bytes[](targets.length);
+        descriptionHash = keccak256(abi.encode(proposalId));
+    }
 
     function setProposal(uint256 proposalId, IGovernor.ProposalState proposalState, uint256 eta) external {
         _states[proposalId] = proposalState;
@@ -143,9 +161,12 @@ contract DisputeModuleTest is PlenumFixture {
         );
     }
 
+    function _salt(Proposal memory p) internal view returns (bytes32) {
+        return bytes32(bytes20(address(governor))) ^ p.descriptionHash;
+    }
+
     function _opId(Proposal memory p) internal view returns (bytes32) {
-        bytes32 salt = bytes32(bytes20(address(governor))) ^ p.descriptionHash;
-        return timelock.hashOperationBatch(p.targets, p.values, p.calldatas, bytes32(0), salt);
+        return timelock.hashOperationBatch(p.targets, p.values, p.calldatas, bytes32(0), _salt(p));
     }
 
     function _text(uint256 length) internal pure returns (string memory) {
@@ -190,6 +211,8 @@ contract DisputeModuleTest is PlenumFixture {
         assertEq(d.bond, BOND, "bond");
         assertEq(d.evidence, EVIDENCE, "evidence");
         assertEq(uint256(d.status), uint256(DisputeModule.Status.Open), "open");
+        assertFalse(d.recused, "a parameter change is for the panel to judge");
+        assertEq(d.rulingQuorum, RULING_QUORUM, "ruling quorum snapshot");
 
         assertTrue(disputes.isBlocking(p.id), "blocking");
         assertEq(disputes.openDisputeCount(), 1, "one open dispute");
@@ -461,7 +484,181 @@ contract DisputeModuleTest is PlenumFixture {
         _assertProposalState(p.id, IGovernor.ProposalState.Canceled, "canceled");
     }
 
-    // ---------------------------------------------------------------- outcomes
+    function test_theChallengerCannotRuleOnTheirOwnDispute() public {
+        vm.prank(address(timelock));
+        disputes.addPanelMember(challenger, "Inference market analyst");
+        _depositSurplus(challenger, EXPERT_STAKE);
+        (Proposal memory p, uint256 disputeId) = _disputedProposal("# Self-judged");
+
+        bytes memory refused =
+            abi.encodeWithSelector(DisputeModule.ChallengerCannotRule.selector, disputeId, challenger);
+        vm.expectRevert(refused);
+        _rule(disputeId, challenger, true);
+        vm.expectRevert(refused);
+        _rule(disputeId, challenger, false);
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.NotPanelMember.selector, outsider));
+        vm.prank(outsider);
+        disputes.castRuling(disputeId, true, "Not on the panel");
+        assertEq(uint256(disputes.rulingOf(disputeId, challenger)), uint256(DisputeModule.Ruling.None), "no ruling");
+
+        _rule(disputeId, expert1, true);
+        _rule(disputeId, expert2, true);
+        _assertStatus(disputeId, DisputeModule.Status.Upheld, "the rest of the panel decides");
+        _assertProposalState(p.id, IGovernor.ProposalState.Canceled, "canceled");
+
+        // On someone else's dispute the same member rules as usual.
+        Proposal memory q = _queuedProposal("# Carol's challenge");
+        _approveBond(carol, BOND);
+        vm.prank(carol);
+        uint256 carols = disputes.fileDispute(q.id, EVIDENCE);
+        _rule(carols, challenger, false);
+        assertEq(disputes.getDispute(carols).rejectCount, 1, "ruled on another's dispute");
+    }
+
+    function test_rulingQuorumIsSnapshotAtFiling() public {
+        Proposal memory p = _setParameterProposal(params.INFERENCE_FEE(), 2e18, "# Filed under quorum 2");
+        Proposal memory q = _setParameterProposal(params.INFERENCE_FEE(), 1e18, "# Filed under quorum 1");
+        _propose(p, alice);
+        _propose(q, alice);
+        _waitForSnapshot(p);
+        _vote(p, alice, FOR);
+        _vote(q, alice, FOR);
+        _waitForDeadline(p);
+        _queue(p);
+        _queue(q);
+
+        uint256 first = _fileDispute(p);
+        assertEq(disputes.getDispute(first).rulingQuorum, RULING_QUORUM, "snapshot");
+        vm.prank(address(timelock));
+        disputes.setRulingQuorum(1);
+        uint256 second = _fileDispute(q);
+        assertEq(disputes.getDispute(second).rulingQuorum, 1, "the next dispute takes the new quorum");
+
+        _rule(first, expert1, true);
+        _assertStatus(first, DisputeModule.Status.Open, "one ruling does not decide a quorum-2 dispute");
+        assertTrue(disputes.isBlocking(p.id), "still frozen");
+        _rule(second, expert1, false);
+        _assertStatus(second, DisputeModule.Status.Rejected, "one ruling decides a quorum-1 dispute");
+
+        // Raising the quorum later does not move the bar for the dispute already filed.
+        vm.prank(address(timelock));
+        disputes.setRulingQuorum(3);
+        _rule(first, expert2, true);
+        _assertStatus(first, DisputeModule.Status.Upheld, "the second matching ruling decides, as at filing");
+        _assertProposalState(p.id, IGovernor.ProposalState.Canceled, "canceled");
+        assertEq(disputes.getDispute(first).rulingQuorum, RULING_QUORUM, "snapshot unchanged");
+        _assertBooks();
+    }
+
+    // ---------------------------------------------------------------- recusal
+
+    function _assertRecusedAndTimesOut(Proposal memory p, uint256 disputeId) internal {
+        DisputeModule.Dispute memory d = disputes.getDispute(disputeId);
+        assertTrue(d.recused, "recused at filing");
+        bytes memory recused = abi.encodeWithSelector(DisputeModule.PanelRecused.selector, disputeId);
+        address[3] memory panel = [expert1, expert2, expert3];
+        for (uint256 i = 0; i < panel.length; ++i) {
+            vm.expectRevert(recused);
+            _rule(disputeId, panel[i], true);
+            vm.expectRevert(recused);
+            _rule(disputeId, panel[i], false);
+        }
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.NotPanelMember.selector, outsider));
+        vm.prank(outsider);
+        disputes.castRuling(disputeId, true, "Not on the panel");
+
+        // Frozen for the whole adjudication period, past the eta.
+        _waitForEta(p);
+        vm.expectRevert(abi.encodeWithSelector(PlenumGovernor.ProposalDisputed.selector, p.id));
+        _execute(p);
+        vm.warp(d.deadline);
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.AdjudicationNotOver.selector, disputeId, d.deadline));
+        disputes.resolveTimeout(disputeId);
+
+        vm.warp(d.deadline + 1);
+        disputes.resolveTimeout(disputeId);
+        _assertStatus(disputeId, DisputeModule.Status.TimedOut, "timed out");
+        assertEq(disputes.claimable(challenger), BOND, "bond refunded");
+        assertFalse(disputes.isBlocking(p.id), "freeze lifted");
+        d = disputes.getDispute(disputeId);
+        assertEq(d.upholdCount + d.rejectCount, 0, "no ruling");
+        _assertBooks();
+    }
+
+    function test_thePanelIsRecusedFromItsOwnSlashing() public {
+        Proposal memory p = _single(
+            address(disputes),
+            abi.encodeCall(DisputeModule.slashExpert, (expert1, 20_000e18, "Upheld a dispute without reading it")),
+            "# Slash expert1"
+        );
+        _proposeAndQueue(p);
+        uint256 disputeId = _fileDispute(p);
+        _assertRecusedAndTimesOut(p, disputeId);
+
+        _execute(p);
+        assertEq(disputes.stakeOf(expert1), EXPERT_STAKE - 20_000e18, "slashed once the dispute timed out");
+        assertFalse(disputes.isPanelMember(expert1), "and removed");
+    }
+
+    function test_thePanelIsRecusedFromProposalsCallingTheGovernor() public {
+        // Any action on the governor (here a relay into the module, next to a plain parameter change) is enough.
+        Proposal memory p;
+        p.targets = new address[](2);
+        p.values = new uint256[](2);
+        p.calldatas = new bytes[](2);
+        p.targets[0] = address(params);
+        p.calldatas[0] = abi.encodeCall(NetworkParameters.setParameter, (params.INFERENCE_FEE(), 0.3e18));
+        p.targets[1] = address(governor);
+        p.calldatas[1] = abi.encodeCall(
+            Governor.relay,
+            (address(disputes), 0, abi.encodeCall(DisputeModule.removePanelMember, (expert2)))
+        );
+        p.description = "# Fee and panel change";
+        p.descriptionHash = keccak256(bytes(p.description));
+        _proposeAndQueue(p);
+        uint256 disputeId = _fileDispute(p);
+        _assertRecusedAndTimesOut(p, disputeId);
+    }
+
+    function test_ordinaryProposalsAreNotRecused() public {
+        (, uint256 disputeId) = _disputedProposal("# Parameters only");
+        assertFalse(disputes.getDispute(disputeId).recused, "the panel rules on parameter changes");
+
+        Proposal memory q = _single(
+            address(timelock),
+            abi.encodeCall(TimelockController.updateDelay, (3 days)),
+            "# Timelock delay"
+        );
+        _proposeAndQueue(q);
+        assertFalse(disputes.getDispute(_fileDispute(q)).recused, "nor on other targets");
+    }
+
+    function test_recusalReadsEveryTargetThroughTheGovernor() public {
+        HookedToken hooked = new HookedToken();
+        MockGovernor mockGovernor = new MockGovernor();
+        address[] memory panel = new address[](1);
+        panel[0] = address(0x5E1);
+        string[] memory profiles = new string[](1);
+        profiles[0] = "Sole panelist";
+        DisputeModule module = new DisputeModule(
+            IERC20(address(hooked)),
+            mockGovernor,
+            address(0x7EA5),
+            DisputeModule.Settings(BOND, REWARD, ADJUDICATION_PERIOD, 1, EXPERT_STAKE),
+            panel,
+            profiles
+        );
+        hooked.approve(address(module), 4 * BOND);
+        address[3] memory concerning = [address(0x1), address(module), address(mockGovernor)];
+        for (uint256 i = 0; i < concerning.length; ++i) {
+            address[] memory targets = new address[](3);
+            (targets[0], targets[1], targets[2]) = (address(0x7A), address(0x7B), concerning[i]);
+            mockGovernor.setTargets(i + 1, targets);
+            mockGovernor.setProposal(i + 1, IGovernor.ProposalState.Queued, block.timestamp + 2 days);
+            uint256 disputeId = module.fileDispute(i + 1, "Evidence");
+            assertTrue(module.getDispute(disputeId).recused == (i > 0), "recused iff a target is module or governor");
+        }
+    }
 
     function test_upholdCancelsThroughTheGovernorAndPaysBondPlusReward() public {
         _fundPool(20_000e18);
@@ -649,23 +846,50 @@ contract DisputeModuleTest is PlenumFixture {
         _assertBooks();
     }
 
+    function _depositSurplus(address expert, uint256 amount) internal {
+        _fund(expert, amount);
+        vm.startPrank(expert);
+        token.approve(address(disputes), amount);
+        disputes.depositStake(amount);
+        vm.stopPrank();
+    }
+
+    function _belowMinimum(address expert, uint256 remaining, uint256 required) internal pure returns (bytes memory) {
+        return abi.encodeWithSelector(DisputeModule.StakeBelowMinimum.selector, expert, remaining, required);
+    }
+
     function test_stakeCannotLeaveWhileItsOwnerSitsOnAnOpenDispute() public {
+        uint256 surplus = 10_000e18;
+        _depositSurplus(expert3, surplus);
         (, uint256 disputeId) = _disputedProposal("# Stake frozen");
+        // Not even the part above the minimum.
         vm.expectRevert(abi.encodeWithSelector(DisputeModule.ExpertOnOpenDispute.selector, expert3));
         vm.prank(expert3);
         disputes.withdrawStake(1);
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.ExpertOnOpenDispute.selector, expert3));
+        vm.prank(expert3);
+        disputes.withdrawStake(EXPERT_STAKE + surplus);
 
         vm.warp(block.timestamp + ADJUDICATION_PERIOD + 1);
         disputes.resolveTimeout(disputeId);
         uint256 before = token.balanceOf(expert3);
         vm.prank(expert3);
-        disputes.withdrawStake(EXPERT_STAKE);
-        assertEq(token.balanceOf(expert3), before + EXPERT_STAKE, "free to leave once nothing is open");
-        assertEq(disputes.totalStaked(), 2 * EXPERT_STAKE, "total staked");
+        disputes.withdrawStake(surplus);
+        assertEq(token.balanceOf(expert3), before + surplus, "the surplus leaves once nothing is open");
+        assertEq(disputes.totalStaked(), 3 * EXPERT_STAKE, "total staked");
+
+        // The minimum stays while expert3 sits on the panel.
+        vm.expectRevert(_belowMinimum(expert3, EXPERT_STAKE - 1, EXPERT_STAKE));
+        vm.prank(expert3);
+        disputes.withdrawStake(1);
+        assertEq(disputes.stakeOf(expert3), EXPERT_STAKE, "the minimum stays");
         _assertBooks();
     }
 
     function test_stakeIsLockedFor14DaysAfterARuling() public {
+        uint256 surplus = 10_000e18;
+        _depositSurplus(expert1, surplus);
+        _depositSurplus(expert3, surplus);
         (, uint256 disputeId) = _disputedProposal("# Lock after ruling");
         _rule(disputeId, expert1, false);
         _rule(disputeId, expert2, false);
@@ -678,8 +902,8 @@ contract DisputeModuleTest is PlenumFixture {
         vm.prank(expert1);
         disputes.withdrawStake(1);
 
-        vm.prank(expert3); // did not rule: free to go
-        disputes.withdrawStake(1);
+        vm.prank(expert3); // did not rule: free to take its surplus
+        disputes.withdrawStake(surplus);
 
         vm.warp(until - 1);
         vm.expectRevert(abi.encodeWithSelector(DisputeModule.StakeLocked.selector, expert1, until));
@@ -688,8 +912,83 @@ contract DisputeModuleTest is PlenumFixture {
 
         vm.warp(until);
         vm.prank(expert1);
+        disputes.withdrawStake(surplus);
+        assertEq(disputes.stakeOf(expert1), EXPERT_STAKE, "the surplus is withdrawn after the lock");
+        vm.expectRevert(_belowMinimum(expert1, EXPERT_STAKE - 1, EXPERT_STAKE));
+        vm.prank(expert1);
+        disputes.withdrawStake(1);
+        _assertBooks();
+    }
+
+    function test_aPanelMemberNeverWithdrawsBelowTheMinimum() public {
+        uint256 surplus = 10_000e18;
+        _depositSurplus(expert1, surplus);
+
+        vm.expectRevert(_belowMinimum(expert1, EXPERT_STAKE - 1, EXPERT_STAKE));
+        vm.prank(expert1);
+        disputes.withdrawStake(surplus + 1);
+        vm.expectRevert(_belowMinimum(expert1, 0, EXPERT_STAKE));
+        vm.prank(expert1);
+        disputes.withdrawStake(EXPERT_STAKE + surplus);
+        vm.expectRevert(_belowMinimum(expert2, 0, EXPERT_STAKE));
+        vm.prank(expert2);
         disputes.withdrawStake(EXPERT_STAKE);
-        assertEq(disputes.stakeOf(expert1), 0, "withdrawn after the lock");
+
+        vm.expectEmit(true, true, true, true, address(disputes));
+        emit DisputeModule.StakeWithdrawn(expert1, surplus);
+        vm.prank(expert1);
+        disputes.withdrawStake(surplus);
+        assertEq(disputes.stakeOf(expert1), EXPERT_STAKE, "down to exactly the minimum");
+
+        // A raised minimum binds the stakes already there: a member below it withdraws nothing.
+        vm.prank(address(timelock));
+        disputes.setExpertStake(60_000e18);
+        _depositSurplus(expert2, 5_000e18);
+        vm.expectRevert(_belowMinimum(expert2, EXPERT_STAKE + 5_000e18 - 1, 60_000e18));
+        vm.prank(expert2);
+        disputes.withdrawStake(1);
+
+        // Nobody withdraws a stake they do not have: the call only ever moves the caller's own stake.
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.InvalidAmount.selector));
+        vm.prank(outsider);
+        disputes.withdrawStake(1);
+        assertEq(disputes.stakeOf(expert2), EXPERT_STAKE + 5_000e18, "untouched");
+        _assertBooks();
+    }
+
+    function test_candidatesAndFormerMembersWithdrawTheirWholeStake() public {
+        address candidate = address(0xE5);
+        _depositSurplus(candidate, EXPERT_STAKE);
+        (, uint256 disputeId) = _disputedProposal("# Open while they leave");
+
+        // Not on the panel: neither the minimum nor the open dispute holds a candidate's stake.
+        vm.prank(candidate);
+        disputes.withdrawStake(EXPERT_STAKE);
+        assertEq(disputes.stakeOf(candidate), 0, "the candidate left");
+
+        // A member who ruled is removed: the open dispute no longer holds the stake, the lock still does.
+        _rule(disputeId, expert1, true);
+        uint256 until = block.timestamp + disputes.STAKE_LOCK_AFTER_RULING();
+        vm.prank(address(timelock));
+        disputes.removePanelMember(expert1);
+        assertEq(disputes.openDisputeCount(), 1, "the dispute is still open");
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.StakeLocked.selector, expert1, until));
+        vm.prank(expert1);
+        disputes.withdrawStake(EXPERT_STAKE);
+
+        // A member who never ruled leaves with the whole stake at once, open dispute or not.
+        vm.prank(address(timelock));
+        disputes.setRulingQuorum(1);
+        vm.prank(address(timelock));
+        disputes.removePanelMember(expert3);
+        vm.prank(expert3);
+        disputes.withdrawStake(EXPERT_STAKE);
+        assertEq(disputes.stakeOf(expert3), 0, "expert3 left");
+
+        vm.warp(until);
+        vm.prank(expert1);
+        disputes.withdrawStake(EXPERT_STAKE);
+        assertEq(disputes.stakeOf(expert1), 0, "the former member left once the lock ran out");
         _assertBooks();
     }
 
@@ -1084,6 +1383,75 @@ contract DisputeModuleTest is PlenumFixture {
         module.castRuling(disputeId, true, "Harmful");
         assertEq(mockGovernor.cancelCalls(), 0, "no second cancel");
         assertEq(module.claimable(address(this)), BOND, "bond refunded, empty pool");
+    }
+
+    function test_upholdCancelsOnlyAQueuedProposal() public {
+        HookedToken hooked = new HookedToken();
+        MockGovernor mockGovernor = new MockGovernor();
+        address[] memory panel = new address[](1);
+        panel[0] = address(0x5E1);
+        string[] memory profiles = new string[](1);
+        profiles[0] = "Sole panelist";
+        DisputeModule module = new DisputeModule(
+            IERC20(address(hooked)),
+            mockGovernor,
+            address(0x7EA5),
+            DisputeModule.Settings(BOND, REWARD, ADJUDICATION_PERIOD, 1, EXPERT_STAKE),
+            panel,
+            profiles
+        );
+        hooked.transfer(panel[0], EXPERT_STAKE);
+        vm.startPrank(panel[0]);
+        hooked.approve(address(module), EXPERT_STAKE);
+        module.depositStake(EXPERT_STAKE);
+        vm.stopPrank();
+        hooked.approve(address(module), type(uint256).max);
+
+        // Whatever state the proposal reached meanwhile, the ruling lands without a cancel.
+        for (uint8 s = 0; s <= uint8(IGovernor.ProposalState.Executed); ++s) {
+            if (s == uint8(IGovernor.ProposalState.Queued)) continue;
+            uint256 proposalId = 100 + s;
+            mockGovernor.setProposal(proposalId, IGovernor.ProposalState.Queued, block.timestamp + 2 days);
+            uint256 disputeId = module.fileDispute(proposalId, "Evidence");
+            mockGovernor.setProposal(proposalId, IGovernor.ProposalState(s), block.timestamp + 2 days);
+            vm.prank(panel[0]);
+            module.castRuling(disputeId, true, "Harmful");
+            assertEq(uint256(module.getDispute(disputeId).status), uint256(DisputeModule.Status.Upheld), "upheld");
+        }
+        assertEq(mockGovernor.cancelCalls(), 0, "nothing canceled");
+
+        mockGovernor.setProposal(200, IGovernor.ProposalState.Queued, block.timestamp + 2 days);
+        uint256 queuedDispute = module.fileDispute(200, "Evidence");
+        vm.prank(panel[0]);
+        module.castRuling(queuedDispute, true, "Harmful");
+        assertEq(mockGovernor.cancelCalls(), 1, "a queued proposal is canceled");
+        assertTrue(mockGovernor.state(200) == IGovernor.ProposalState.Canceled, "canceled");
+    }
+
+    function test_upholdLandsEvenWhenTheOperationRanAroundTheGovernor() public {
+        // Governance grants a second executor on the timelock, which can run a disputed operation directly.
+        address rogue = address(0x6E6E);
+        Proposal memory grant = _single(
+            address(timelock),
+            abi.encodeCall(IAccessControl.grantRole, (timelock.EXECUTOR_ROLE(), rogue)),
+            "# A second executor"
+        );
+        _proposeAndExecute(grant);
+        _fundPool(REWARD);
+
+        (Proposal memory p, uint256 disputeId) = _disputedProposal("# Run around the freeze");
+        _rule(disputeId, expert1, true);
+        _waitForEta(p);
+        vm.prank(rogue);
+        timelock.executeBatch(p.targets, p.values, p.calldatas, bytes32(0), _salt(p));
+        _assertProposalState(p.id, IGovernor.ProposalState.Executed, "executed on the timelock directly");
+
+        _rule(disputeId, expert2, true);
+        _assertStatus(disputeId, DisputeModule.Status.Upheld, "the ruling lands");
+        _assertProposalState(p.id, IGovernor.ProposalState.Executed, "nothing to cancel");
+        assertEq(disputes.claimable(challenger), BOND + REWARD, "the challenger is paid");
+        assertEq(disputes.openDisputeCount(), 0, "closed");
+        _assertBooks();
     }
 
     // ---------------------------------------------------------------- fuzz

@@ -10,11 +10,24 @@ import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
 import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
 import {GovernorProposalGuardian} from "@openzeppelin/contracts/governance/extensions/GovernorProposalGuardian.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {PlenumFixture} from "./utils/PlenumFixture.sol";
 import {PlenumGovernor} from "../src/PlenumGovernor.sol";
 import {IDisputeModule} from "../src/IDisputeModule.sol";
 import {DisputeModule, IDisputableGovernor} from "../src/DisputeModule.sol";
 import {NetworkParameters} from "../src/NetworkParameters.sol";
+
+/// @dev A contract with code that answers every call successfully but with no data: not a dispute module.
+contract SilentContract {
+    fallback() external {}
+}
+
+/// @dev A contract whose `isBlocking` answers something that is not a bool.
+contract NonBoolModule {
+    function isBlocking(uint256) external pure returns (uint256) {
+        return 2;
+    }
+}
 
 /// @dev PlenumGovernor and its wiring with the OpenZeppelin TimelockController.
 contract GovernorTest is PlenumFixture {
@@ -778,18 +791,7 @@ contract GovernorTest is PlenumFixture {
     }
 
     function test_setDisputeModuleThroughAProposal() public {
-        address[] memory panel = new address[](1);
-        panel[0] = expert1;
-        string[] memory profiles = new string[](1);
-        profiles[0] = "GPU cluster operator";
-        DisputeModule replacement = new DisputeModule(
-            token,
-            IDisputableGovernor(address(governor)),
-            address(timelock),
-            DisputeModule.Settings(BOND, REWARD, ADJUDICATION_PERIOD, 1, EXPERT_STAKE),
-            panel,
-            profiles
-        );
+        DisputeModule replacement = _replacementModule();
 
         Proposal memory p = _governorProposal(
             abi.encodeCall(PlenumGovernor.setDisputeModule, (IDisputeModule(address(replacement)))),
@@ -813,6 +815,140 @@ contract GovernorTest is PlenumFixture {
         vm.prank(address(replacement));
         governor.cancel(other.id);
         _assertState(other, IGovernor.ProposalState.Canceled, "the new module cancels");
+    }
+
+    function _replacementModule() internal returns (DisputeModule) {
+        address[] memory panel = new address[](1);
+        panel[0] = expert1;
+        string[] memory profiles = new string[](1);
+        profiles[0] = "GPU cluster operator";
+        return new DisputeModule(
+            token,
+            IDisputableGovernor(address(governor)),
+            address(timelock),
+            DisputeModule.Settings(BOND, REWARD, ADJUDICATION_PERIOD, 1, EXPERT_STAKE),
+            panel,
+            profiles
+        );
+    }
+
+    function test_setDisputeModuleRejectsAddressesThatAreNotModules() public {
+        address[5] memory candidates = [
+            address(0x1234), // no code
+            guardian, // an account
+            address(token), // a contract without isBlocking
+            address(new SilentContract()), // answers without data
+            address(new NonBoolModule()) // answers something else than a bool
+        ];
+        Proposal[5] memory proposals;
+        for (uint256 i = 0; i < candidates.length; ++i) {
+            proposals[i] = _governorProposal(
+                abi.encodeCall(PlenumGovernor.setDisputeModule, (IDisputeModule(candidates[i]))),
+                string.concat("# Replace the dispute module, attempt ", Strings.toString(i))
+            );
+            _propose(proposals[i], alice);
+        }
+        _waitForSnapshot(proposals[0]);
+        for (uint256 i = 0; i < candidates.length; ++i) _vote(proposals[i], alice, FOR);
+        _waitForDeadline(proposals[0]);
+        for (uint256 i = 0; i < candidates.length; ++i) _queue(proposals[i]);
+        _waitForEta(proposals[0]);
+        for (uint256 i = 0; i < candidates.length; ++i) {
+            vm.expectRevert(abi.encodeWithSelector(PlenumGovernor.InvalidDisputeModule.selector, candidates[i]));
+            _execute(proposals[i]);
+            _assertState(proposals[i], IGovernor.ProposalState.Queued, "the failed execution left it queued");
+        }
+        assertEq(governor.disputeModule(), address(disputes), "module unchanged");
+    }
+
+    function test_setDisputeModuleWaitsUntilNoDisputeIsOpen() public {
+        DisputeModule replacement = _replacementModule();
+        Proposal memory swap = _governorProposal(
+            abi.encodeCall(PlenumGovernor.setDisputeModule, (IDisputeModule(address(replacement)))),
+            "# Replace the dispute module"
+        );
+        Proposal memory fee = _feeProposal(2e18, "# Tenfold fee");
+        _propose(swap, alice);
+        _propose(fee, alice);
+        _waitForSnapshot(swap);
+        _vote(swap, alice, FOR);
+        _vote(fee, alice, FOR);
+        _waitForDeadline(swap);
+        _queue(swap);
+        _queue(fee);
+        uint256 disputeId = _fileDispute(fee);
+        assertEq(disputes.openDisputeCount(), 1, "one open dispute");
+
+        _waitForEta(swap);
+        vm.expectRevert(abi.encodeWithSelector(PlenumGovernor.DisputesStillOpen.selector, 1));
+        _execute(swap);
+        assertEq(governor.disputeModule(), address(disputes), "module unchanged");
+
+        // Even a valid module, even with no dispute open, is set through governance only.
+        vm.expectRevert(_onlyExecutor(alice));
+        vm.prank(alice);
+        governor.setDisputeModule(IDisputeModule(address(replacement)));
+
+        vm.warp(disputes.getDispute(disputeId).deadline + 1);
+        disputes.resolveTimeout(disputeId);
+        vm.expectEmit(true, true, true, true, address(governor));
+        emit PlenumGovernor.DisputeModuleSet(address(disputes), address(replacement));
+        _execute(swap);
+        assertEq(governor.disputeModule(), address(replacement), "replaced once nothing was open");
+    }
+
+    function test_aDisputedModuleSwapIsRecusedAndLandsAfterTheTimeout() public {
+        DisputeModule replacement = _replacementModule();
+        Proposal memory swap = _governorProposal(
+            abi.encodeCall(PlenumGovernor.setDisputeModule, (IDisputeModule(address(replacement)))),
+            "# Replace the dispute module"
+        );
+        uint256 disputeId = _fileDisputeAfterQueue(swap);
+        assertTrue(disputes.getDispute(disputeId).recused, "the panel does not judge its own replacement");
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.PanelRecused.selector, disputeId));
+        _rule(disputeId, expert1, false);
+
+        _waitForEta(swap);
+        vm.expectRevert(abi.encodeWithSelector(PlenumGovernor.ProposalDisputed.selector, swap.id));
+        _execute(swap);
+        vm.warp(disputes.getDispute(disputeId).deadline + 1);
+        disputes.resolveTimeout(disputeId);
+        _execute(swap);
+        assertEq(governor.disputeModule(), address(replacement), "replaced after the timeout");
+        assertEq(disputes.claimable(challenger), BOND, "the challenger's bond is refunded by the old module");
+    }
+
+    function test_quorumNumeratorCanNeverBeZero() public {
+        Proposal memory p =
+            _governorProposal(abi.encodeCall(GovernorVotesQuorumFraction.updateQuorumNumerator, (0)), "# No quorum");
+        _proposeAndQueue(p);
+        _waitForEta(p);
+        vm.expectRevert(abi.encodeWithSelector(PlenumGovernor.QuorumNumeratorZero.selector));
+        _execute(p);
+        _assertState(p, IGovernor.ProposalState.Queued, "the failed execution left it queued");
+        assertEq(governor.quorumNumerator(), QUORUM_PERCENT, "quorum unchanged");
+        assertGe(governor.quorum(block.timestamp - 1), 1, "quorum above zero");
+
+        vm.expectRevert(_onlyExecutor(alice));
+        vm.prank(alice);
+        governor.updateQuorumNumerator(0);
+
+        // The lowest numerator, 1, is accepted.
+        Proposal memory lowest =
+            _governorProposal(abi.encodeCall(GovernorVotesQuorumFraction.updateQuorumNumerator, (1)), "# 1% quorum");
+        _proposeAndExecute(lowest);
+        assertEq(governor.quorumNumerator(), 1, "quorum numerator 1");
+    }
+
+    function test_constructorRejectsAZeroQuorumNumerator() public {
+        vm.expectRevert(abi.encodeWithSelector(PlenumGovernor.QuorumNumeratorZero.selector));
+        new PlenumGovernor(
+            token,
+            timelock,
+            IDisputeModule(address(disputes)),
+            guardian,
+            PlenumGovernor.Settings(VOTING_DELAY, VOTING_PERIOD, PROPOSAL_THRESHOLD, 0, LATE_QUORUM_EXTENSION)
+        );
     }
 
     function test_setDisputeModuleRejectsTheZeroAddress() public {

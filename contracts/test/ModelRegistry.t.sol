@@ -211,15 +211,37 @@ contract ModelRegistryTest is PlenumFixture {
         registry.registerModel("Plenum LLM 7B again", "ipfs://again", WEIGHTS_A, "MIT");
     }
 
-    function test_delistedWeightsCannotBeRelistedUnderANewId() public {
+    function test_delistingFreesTheWeightsForTheRightfulPublisher() public {
+        // A squatter registers the lab's weights first; the lab is locked out.
         _verify(lab, "Open Weights Lab");
-        _register(lab, "Plenum LLM 7B", WEIGHTS_A);
-        vm.prank(address(timelock));
-        registry.delistModel(1, "Leaked private data");
-
+        _verify(studio, "Diffusion Studio");
+        _register(studio, "Squatted LLM 7B", WEIGHTS_A);
         vm.prank(lab);
         vm.expectRevert(abi.encodeWithSelector(ModelRegistry.WeightsAlreadyRegistered.selector, WEIGHTS_A, 1));
-        registry.registerModel("Plenum LLM 7B v2", "ipfs://v2", WEIGHTS_A, "Apache-2.0");
+        registry.registerModel("Plenum LLM 7B", "ipfs://card", WEIGHTS_A, "Apache-2.0");
+
+        // Only the owner delists, so only the owner frees the hash.
+        vm.prank(outsider);
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, outsider));
+        registry.delistModel(1, "Squatted");
+        assertEq(registry.modelIdByWeightsHash(WEIGHTS_A), 1, "still held by the squatter");
+
+        vm.prank(address(timelock));
+        registry.delistModel(1, "Squatted the Open Weights Lab release");
+        assertEq(registry.modelIdByWeightsHash(WEIGHTS_A), 0, "the hash is free");
+
+        assertEq(_register(lab, "Plenum LLM 7B", WEIGHTS_A), 2, "the lab registers its weights under a new id");
+        assertEq(registry.modelIdByWeightsHash(WEIGHTS_A), 2, "the hash points at the lab's model");
+        ModelRegistry.Model memory squatted = registry.getModel(1);
+        assertTrue(squatted.delisted, "the squatter's model stays delisted");
+        assertEq(squatted.weightsHash, WEIGHTS_A, "and keeps its record");
+        assertEq(registry.getModel(2).publisher, lab, "the rightful publisher");
+        assertFalse(registry.getModel(2).delisted, "listed");
+
+        // The hash is taken again: nobody registers it a second time while the lab's model is listed.
+        vm.prank(studio);
+        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.WeightsAlreadyRegistered.selector, WEIGHTS_A, 2));
+        registry.registerModel("Squatted again", "ipfs://again", WEIGHTS_A, "MIT");
     }
 
     // ---------------------------------------------------------------- delisting

@@ -2621,6 +2621,17 @@ export const plenumGovernorAbi = [
   },
   {
     "type": "error",
+    "name": "DisputesStillOpen",
+    "inputs": [
+      {
+        "name": "count",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "ERC6372InconsistentClock",
     "inputs": []
   },
@@ -2896,6 +2907,11 @@ export const plenumGovernorAbi = [
         "internalType": "uint256"
       }
     ]
+  },
+  {
+    "type": "error",
+    "name": "QuorumNumeratorZero",
+    "inputs": []
   },
   {
     "type": "error",
@@ -4386,6 +4402,11 @@ export const networkParametersAbi = [
   },
   {
     "type": "error",
+    "name": "OwnershipCannotBeRenounced",
+    "inputs": []
+  },
+  {
+    "type": "error",
     "name": "ParameterOutOfBounds",
     "inputs": [
       {
@@ -4896,6 +4917,11 @@ export const modelRegistryAbi = [
   },
   {
     "type": "error",
+    "name": "OwnershipCannotBeRenounced",
+    "inputs": []
+  },
+  {
+    "type": "error",
     "name": "UnknownModel",
     "inputs": [
       {
@@ -5401,6 +5427,11 @@ export const grantVestingAbi = [
         "internalType": "address"
       }
     ]
+  },
+  {
+    "type": "error",
+    "name": "OwnershipCannotBeRenounced",
+    "inputs": []
   },
   {
     "type": "error",
@@ -6142,6 +6173,16 @@ export const disputeModuleAbi = [
             "name": "evidence",
             "type": "string",
             "internalType": "string"
+          },
+          {
+            "name": "recused",
+            "type": "bool",
+            "internalType": "bool"
+          },
+          {
+            "name": "rulingQuorum",
+            "type": "uint16",
+            "internalType": "uint16"
           }
         ]
       }
@@ -6942,6 +6983,22 @@ export const disputeModuleAbi = [
   },
   {
     "type": "error",
+    "name": "ChallengerCannotRule",
+    "inputs": [
+      {
+        "name": "disputeId",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "expert",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "DisputeAlreadyFiled",
     "inputs": [
       {
@@ -7087,6 +7144,11 @@ export const disputeModuleAbi = [
   },
   {
     "type": "error",
+    "name": "OwnershipCannotBeRenounced",
+    "inputs": []
+  },
+  {
+    "type": "error",
     "name": "PanelBelowQuorum",
     "inputs": [
       {
@@ -7107,6 +7169,17 @@ export const disputeModuleAbi = [
     "inputs": [
       {
         "name": "maxSize",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "PanelRecused",
+    "inputs": [
+      {
+        "name": "disputeId",
         "type": "uint256",
         "internalType": "uint256"
       }
@@ -7165,6 +7238,27 @@ export const disputeModuleAbi = [
       },
       {
         "name": "max",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "StakeBelowMinimum",
+    "inputs": [
+      {
+        "name": "expert",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "remaining",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "required",
         "type": "uint256",
         "internalType": "uint256"
       }
