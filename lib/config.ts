@@ -1,6 +1,7 @@
 import { defineChain, isAddress, type Address, type Chain } from "viem";
 import { foundry } from "viem/chains";
 import { z } from "zod";
+import { MULTICALL3_ADDRESS } from "./chain/multicall3";
 import type { Deployment } from "./contracts/deployment";
 
 const address = z.custom<Address>((value) => typeof value === "string" && isAddress(value), "an address");
@@ -45,16 +46,16 @@ if (parsed.deployment.chainId !== parsed.chainId) {
 
 const LOCAL_CHAIN_ID = 31337;
 
-/** The configured chain, reached through `rpcUrl`. */
+/** The configured chain, reached through `rpcUrl`, with Multicall3 so wagmi and viem batch reads into it. */
 export function chainAt(rpcUrl: string): Chain {
-  return parsed.chainId === LOCAL_CHAIN_ID
-    ? { ...foundry, rpcUrls: { default: { http: [rpcUrl] } } }
-    : defineChain({
-        id: parsed.chainId,
-        name: `Chain ${parsed.chainId}`,
-        nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-        rpcUrls: { default: { http: [rpcUrl] } },
-      });
+  const base = parsed.chainId === LOCAL_CHAIN_ID ? foundry : undefined;
+  return defineChain({
+    id: parsed.chainId,
+    name: base?.name ?? `Chain ${parsed.chainId}`,
+    nativeCurrency: base?.nativeCurrency ?? { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [rpcUrl] } },
+    contracts: { multicall3: { address: MULTICALL3_ADDRESS } },
+  });
 }
 
 /**

@@ -1,6 +1,16 @@
 import { parseEther } from "viem";
 import { describe, expect, it } from "vitest";
-import { formatBps, formatDuration, formatParameterValue, formatTokens, shortAddress } from "./format";
+import {
+  formatBps,
+  formatCountdown,
+  formatDuration,
+  formatParameterNumber,
+  formatParameterValue,
+  formatTimestamp,
+  formatTokens,
+  parameterUnitSuffix,
+  shortAddress,
+} from "./format";
 
 describe("formatTokens", () => {
   it("groups thousands and trims trailing zeros", () => {
@@ -40,4 +50,29 @@ describe("formatDuration", () => {
 
 it("shortens addresses", () => {
   expect(shortAddress("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266")).toBe("0xf39F…2266");
+});
+
+describe("parameter numbers and timestamps", () => {
+  it("shows a parameter's number without its unit, PLM with at least two decimals", () => {
+    expect(formatParameterNumber(parseEther("0.2"), "PLM per 1k tokens")).toBe("0.20");
+    expect(formatParameterNumber(parseEther("2"), "PLM per 1k tokens")).toBe("2.00");
+    expect(formatParameterNumber(parseEther("0.0125"), "PLM per 1k tokens")).toBe("0.0125");
+    expect(formatParameterNumber(9_970n, "bps")).toBe("99.7%");
+    expect(formatParameterNumber(5_000n, "ms")).toBe("5,000");
+    expect(parameterUnitSuffix("bps")).toBe("");
+    expect(parameterUnitSuffix("ms")).toBe(" ms");
+  });
+
+  it("formats chain timestamps in UTC", () => {
+    expect(formatTimestamp(1_767_225_600n)).toBe("2026-01-01 00:00 UTC");
+    expect(formatTimestamp(1_767_225_600 + 3_661)).toBe("2026-01-01 01:01 UTC");
+  });
+});
+
+it("counts down to the second from the largest non-zero unit", () => {
+  expect(formatCountdown(93_784)).toBe("1d 2h 3m 4s");
+  expect(formatCountdown(3_600n)).toBe("1h 0m 0s");
+  expect(formatCountdown(59)).toBe("59s");
+  expect(formatCountdown(0)).toBe("0s");
+  expect(formatCountdown(-5)).toBe("0s");
 });

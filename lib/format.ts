@@ -48,3 +48,43 @@ export function formatDuration(totalSeconds: bigint | number): string {
 export function shortAddress(address: string): string {
   return `${address.slice(0, 6)}…${address.slice(-4)}`;
 }
+
+/**
+ * A network parameter's number without its unit, for "from → to" lines: basis points as a percentage, PLM amounts
+ * with at least two decimals (0.2 PLM -> "0.20"), anything else grouped.
+ */
+export function formatParameterNumber(value: bigint, unit: string): string {
+  if (unit === "bps") return formatBps(value);
+  if (unit.startsWith("PLM")) {
+    const [whole, fraction = ""] = formatTokens(value, 4).split(".");
+    return `${whole}.${fraction.padEnd(2, "0")}`;
+  }
+  return value.toLocaleString("en-US");
+}
+
+/** The unit written after `formatParameterNumber`'s number: none for basis points (shown as %). */
+export function parameterUnitSuffix(unit: string): string {
+  return unit === "bps" ? "" : ` ${unit}`;
+}
+
+/** A chain timestamp (seconds) in UTC, the same for every viewer: 1767225600 -> "2026-01-01 00:00 UTC". */
+export function formatTimestamp(seconds: bigint | number): string {
+  const iso = new Date(Number(seconds) * 1000).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** A countdown down to the second: 93784 -> "1d 2h 3m 4s", 59 -> "59s". */
+export function formatCountdown(totalSeconds: bigint | number): string {
+  const rest = Math.max(0, Math.floor(Number(totalSeconds)));
+  const parts: [number, string][] = [
+    [Math.floor(rest / 86_400), "d"],
+    [Math.floor((rest % 86_400) / 3_600), "h"],
+    [Math.floor((rest % 3_600) / 60), "m"],
+    [rest % 60, "s"],
+  ];
+  const first = parts.findIndex(([count]) => count > 0);
+  return parts
+    .slice(first === -1 ? 3 : first)
+    .map(([count, unit]) => `${count}${unit}`)
+    .join(" ");
+}

@@ -5,9 +5,8 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createPublicClient, createTestClient, http, publicActions, type Hex } from "viem";
 import { foundry } from "viem/chains";
+import { MULTICALL3_ADDRESS } from "../../lib/chain/multicall3";
 import { foundryBinary } from "./foundry";
-
-export const MULTICALL3_ADDRESS = "0xcA11bde05977b3631167028862bE2a173976CA11";
 
 export type Anvil = { rpcUrl: string; port: number; process: ChildProcess; stop: () => Promise<void> };
 

@@ -1,0 +1,79 @@
+"use client";
+
+import type { ReactNode } from "react";
+import type { Address } from "viem";
+import { QueryState } from "@/components/query-state";
+import { formatTokens } from "@/lib/format";
+import { delegateName, hasDelegateActivity } from "@/lib/governance/delegates";
+import { useDelegate } from "@/lib/hooks/use-delegate";
+import { FocusAreaChips } from "../../_components/focus-area-chips";
+import { ParticipationLabel, participationExplanation } from "../../_components/participation-label";
+import { DelegatorsList } from "./delegators-list";
+import { StatementSection } from "./statement-section";
+import { VotingHistory } from "./voting-history";
+import { VotingPowerChart } from "./voting-power-chart";
+
+function Stat({ label, children, note }: { label: string; children: ReactNode; note?: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4">
+      <p className="text-xs uppercase tracking-wide text-slate-500">{label}</p>
+      <p className="mt-1 text-xl font-semibold tabular-nums">{children}</p>
+      {note && <p className="mt-1 text-xs text-slate-500">{note}</p>}
+    </div>
+  );
+}
+
+export function DelegateProfileView({ address }: { address: Address }) {
+  const profile = useDelegate(address);
+  return (
+    <QueryState query={profile} label="this delegate">
+      {() => {
+        const delegate = profile.data!;
+        if (!hasDelegateActivity(delegate, delegate.powerHistory)) {
+          return (
+            <div data-testid="delegate-no-activity" className="space-y-2 py-12 text-center">
+              <h1 className="text-2xl font-semibold">No delegate activity for this address</h1>
+              <p className="font-mono text-sm text-slate-500">{address}</p>
+              <p className="text-slate-600">
+                It holds no voting power, has not published a statement, has no delegators and never voted.
+              </p>
+            </div>
+          );
+        }
+        return (
+          <div className="space-y-8">
+            <header className="space-y-2">
+              <h1 data-testid="delegate-title" className="text-2xl font-semibold">
+                {delegateName(delegate)}
+              </h1>
+              <p className="font-mono text-sm break-all text-slate-500">{address}</p>
+              <FocusAreaChips areas={delegate.statement?.focusAreas ?? []} />
+            </header>
+
+            <section className="grid grid-cols-2 gap-4 md:grid-cols-4">
+              <Stat label="Voting power">
+                <span data-testid="profile-votes">{formatTokens(delegate.votes)}</span> PLM
+              </Stat>
+              <Stat label="Delegators" note={delegate.selfDelegated ? "plus its own tokens" : undefined}>
+                <span data-testid="profile-delegators">{delegate.delegators.length}</span>
+              </Stat>
+              <Stat label="Participation" note={participationExplanation}>
+                <ParticipationLabel participation={delegate.participation} testId="profile-participation" />
+              </Stat>
+              <Stat label="Votes cast">
+                <span data-testid="profile-votes-cast">{delegate.votesCast.length}</span>
+              </Stat>
+            </section>
+
+            <StatementSection statement={delegate.statement} />
+            <VotingPowerChart history={delegate.powerHistory} />
+            <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+              <VotingHistory votes={delegate.votesCast} titles={delegate.proposalTitles} />
+              <DelegatorsList delegate={address} delegators={delegate.delegatorBalances} />
+            </div>
+          </div>
+        );
+      }}
+    </QueryState>
+  );
+}

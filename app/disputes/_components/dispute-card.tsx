@@ -1,0 +1,113 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { Address } from "viem";
+import { Markdown } from "@/components/markdown";
+import { formatTimestamp, formatTokens, shortAddress } from "@/lib/format";
+import { disputeStatusLabels } from "@/lib/governance/dispute-status";
+import { disputeStatusBadges, rulingsToDecide, type DisputeRecord } from "@/lib/governance/disputes";
+import { Deadline } from "./deadline";
+import { RulingList } from "./ruling-list";
+
+const badgeStyle = {
+  None: "bg-slate-100 text-slate-700",
+  Open: "bg-amber-100 text-amber-900",
+  Upheld: "bg-emerald-100 text-emerald-900",
+  Rejected: "bg-red-100 text-red-900",
+  TimedOut: "bg-slate-200 text-slate-800",
+} as const;
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-wrap gap-x-2">
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="font-medium">{children}</dd>
+    </div>
+  );
+}
+
+export function DisputeCard({
+  dispute,
+  now,
+  profiles,
+}: {
+  dispute: DisputeRecord;
+  now: bigint;
+  profiles: Map<Address, string>;
+}) {
+  const needed = rulingsToDecide(dispute);
+  return (
+    <li
+      data-testid="dispute"
+      data-dispute-id={dispute.id.toString()}
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-5"
+    >
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="text-xs uppercase tracking-wide text-slate-500">Dispute #{dispute.id.toString()} against</p>
+          <Link
+            href={`/proposals/${dispute.proposalId}`}
+            data-testid="dispute-proposal"
+            className="text-lg font-semibold text-slate-900 hover:text-indigo-700"
+          >
+            {dispute.proposalTitle}
+          </Link>
+        </div>
+        <span
+          data-testid="dispute-status"
+          title={disputeStatusLabels[dispute.status]}
+          className={`rounded-full px-3 py-1 text-sm font-medium ${badgeStyle[dispute.status]}`}
+        >
+          {disputeStatusBadges[dispute.status]}
+        </span>
+      </div>
+
+      <dl className="grid gap-2 text-sm md:grid-cols-2">
+        <Row label="Challenger">
+          <span className="font-mono" title={dispute.challenger} data-testid="dispute-challenger">
+            {shortAddress(dispute.challenger)}
+          </span>
+        </Row>
+        <Row label="Bond">
+          <span data-testid="dispute-bond">{formatTokens(dispute.bond)} PLM</span>
+        </Row>
+        <Row label="Filed">{formatTimestamp(dispute.filedAt)}</Row>
+        <Row label="Deadline">
+          <Deadline dispute={dispute} now={now} />
+        </Row>
+        <Row label="Rulings">
+          <span data-testid="dispute-tally">
+            {dispute.upholdCount} uphold, {dispute.rejectCount} reject; {dispute.rulingQuorum} matching decide
+          </span>
+        </Row>
+        <Row label="Reward">
+          <span data-testid="dispute-reward">
+            {dispute.status === "Upheld" ? `${formatTokens(dispute.reward)} PLM` : "paid only if upheld"}
+          </span>
+        </Row>
+      </dl>
+
+      <p className="text-sm text-slate-600">{disputeStatusLabels[dispute.status]}.</p>
+      {dispute.recused && (
+        <p data-testid="dispute-recused" className="rounded bg-slate-50 p-2 text-sm text-slate-700">
+          The panel is recused: the proposal calls the dispute module or the governor, so no expert may rule and the
+          dispute can only time out (the bond is then refunded).
+        </p>
+      )}
+      {dispute.status === "Open" && !dispute.recused && (
+        <p className="text-sm text-slate-600">
+          {needed.uphold} more uphold {needed.uphold === 1 ? "ruling cancels" : "rulings cancel"} the proposal;{" "}
+          {needed.reject} more reject {needed.reject === 1 ? "ruling lifts" : "rulings lift"} the freeze.
+        </p>
+      )}
+
+      <div>
+        <h3 className="text-sm font-semibold text-slate-700">Evidence</h3>
+        <div data-testid="dispute-evidence" className="mt-1 rounded-md bg-slate-50 p-3 text-sm">
+          <Markdown source={dispute.evidence} />
+        </div>
+      </div>
+
+      <RulingList rulings={dispute.rulings} profiles={profiles} />
+    </li>
+  );
+}

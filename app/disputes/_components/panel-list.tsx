@@ -1,0 +1,44 @@
+import { formatTimestamp, formatTokens } from "@/lib/format";
+import type { PanelMember } from "@/lib/governance/disputes";
+
+/** The expert panel: each member's public profile and stake. */
+export function PanelList({ panel, expertStake, now }: { panel: PanelMember[]; expertStake: bigint; now: bigint }) {
+  return (
+    <section className="space-y-3">
+      <div>
+        <h2 className="text-lg font-semibold">Expert panel</h2>
+        <p className="text-sm text-slate-600">
+          Set by governance. Each member stakes at least {formatTokens(expertStake, 0)} PLM to rule; the timelock can
+          slash a stake for a malicious or negligent ruling.
+        </p>
+      </div>
+      {panel.length === 0 ? (
+        <p className="text-slate-500">The panel has no members.</p>
+      ) : (
+        <ul className="grid gap-3 md:grid-cols-3">
+          {panel.map((member) => (
+            <li
+              key={member.address}
+              data-testid="panel-member"
+              data-address={member.address}
+              className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm"
+            >
+              <p className="font-mono text-xs break-all text-slate-500">{member.address}</p>
+              <p data-testid="panel-profile">{member.profile}</p>
+              <p>
+                Stake:{" "}
+                <span data-testid="panel-stake" className="font-medium">
+                  {formatTokens(member.stake, 0)} PLM
+                </span>
+                {member.stake < expertStake && <span className="ml-1 text-red-700">(below the minimum)</span>}
+              </p>
+              {member.stakeLockedUntil > now && (
+                <p className="text-xs text-slate-500">Locked until {formatTimestamp(member.stakeLockedUntil)}</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { DisputesView } from "./_components/disputes-view";
+
+export const metadata: Metadata = { title: "Disputes" };
+
+export default function DisputesPage() {
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Disputes</h1>
+        <p className="text-slate-600">
+          Bonded challenges against queued proposals. While a dispute is open the proposal cannot be executed; the
+          expert panel rules on it with reasons recorded on chain.
+        </p>
+      </div>
+      <DisputesView />
+    </div>
+  );
+}

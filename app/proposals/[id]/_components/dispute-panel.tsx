@@ -1,0 +1,92 @@
+import { formatDuration, formatTimestamp, formatTokens, shortAddress } from "@/lib/format";
+import { disputeStatusLabels } from "@/lib/governance/dispute-status";
+import type { DisputeDetail } from "@/lib/governance/proposals";
+
+/** The bonded challenge against this proposal: who filed it, why, and how the panel ruled. */
+export function DisputePanel({ dispute, now }: { dispute: DisputeDetail; now: bigint | undefined }) {
+  const open = dispute.status === "Open";
+  return (
+    <div className="space-y-4 text-sm">
+      <p
+        className={`rounded-md px-3 py-2 font-medium ${open ? "bg-orange-50 text-orange-900" : "bg-slate-50 text-slate-800"}`}
+        data-testid="dispute-status"
+      >
+        {disputeStatusLabels[dispute.status]}
+      </p>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+        <dt className="text-slate-500">Dispute</dt>
+        <dd>#{dispute.id.toString()}</dd>
+        <dt className="text-slate-500">Challenger</dt>
+        <dd className="font-mono" title={dispute.challenger}>
+          {shortAddress(dispute.challenger)}
+        </dd>
+        <dt className="text-slate-500">Bond</dt>
+        <dd data-testid="dispute-bond">{formatTokens(dispute.bond)} PLM</dd>
+        <dt className="text-slate-500">Filed</dt>
+        <dd>{formatTimestamp(dispute.filedAt)}</dd>
+        <dt className="text-slate-500">Ruling deadline</dt>
+        <dd data-testid="dispute-deadline">
+          {formatTimestamp(dispute.deadline)}
+          {open && now !== undefined && dispute.deadline > now && (
+            <span className="text-slate-500"> (in {formatDuration(dispute.deadline - now)})</span>
+          )}
+        </dd>
+        <dt className="text-slate-500">Rulings</dt>
+        <dd>
+          {dispute.upholdCount} uphold · {dispute.rejectCount} reject · {dispute.rulingQuorum} matching rulings decide
+        </dd>
+        {dispute.reward > 0n && (
+          <>
+            <dt className="text-slate-500">Reward</dt>
+            <dd>{formatTokens(dispute.reward)} PLM</dd>
+          </>
+        )}
+        {dispute.resolvedAt !== undefined && (
+          <>
+            <dt className="text-slate-500">Resolved</dt>
+            <dd>{formatTimestamp(dispute.resolvedAt)}</dd>
+          </>
+        )}
+      </dl>
+      {dispute.recused && (
+        <p className="text-amber-800">
+          The proposal concerns the panel itself: the panel may not rule, and the dispute can only time out.
+        </p>
+      )}
+      <div>
+        <h3 className="font-medium">Evidence</h3>
+        <blockquote
+          className="mt-1 whitespace-pre-wrap border-l-2 border-slate-300 pl-3 text-slate-700"
+          data-testid="dispute-evidence"
+        >
+          {dispute.evidence}
+        </blockquote>
+      </div>
+      <div>
+        <h3 className="font-medium">Panel rulings</h3>
+        {dispute.rulings.length === 0 ? (
+          <p className="mt-1 text-slate-500">No ruling yet.</p>
+        ) : (
+          <ul className="mt-1 space-y-2">
+            {dispute.rulings.map((ruling) => (
+              <li key={ruling.expert} data-testid="ruling">
+                <p>
+                  <span className="font-mono" title={ruling.expert}>
+                    {shortAddress(ruling.expert)}
+                  </span>{" "}
+                  <span className={ruling.uphold ? "font-medium text-orange-800" : "font-medium text-slate-700"}>
+                    {ruling.uphold ? "Uphold" : "Reject"}
+                  </span>{" "}
+                  <span className="text-xs text-slate-500">{formatTimestamp(ruling.time)}</span>
+                </p>
+                <p className="text-slate-700" data-testid="ruling-reason">
+                  {ruling.reason}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import Link from "next/link";
+import { Markdown } from "@/components/markdown";
+import { QueryState } from "@/components/query-state";
+import { formatTimestamp } from "@/lib/format";
+import { useChainNow } from "@/lib/hooks/use-chain-now";
+import { useProposal } from "@/lib/hooks/use-proposal";
+import { DisputedMark, StateBadge } from "../../_components/state-badge";
+import { ActionList } from "./action-list";
+import { DisputePanel } from "./dispute-panel";
+import { ProposalNotFound } from "./proposal-not-found";
+import { Section } from "./section";
+import { StatusTimeline } from "./status-timeline";
+import { TimelockOperation } from "./timelock-operation";
+import { VoteSummary } from "./vote-summary";
+import { VoterList } from "./voter-list";
+
+export function ProposalDetail({ id }: { id: string }) {
+  const proposal = useProposal(BigInt(id));
+  const now = useChainNow();
+  return (
+    <QueryState query={proposal} label="this proposal">
+      {() => {
+        const detail = proposal.data;
+        if (!detail) return <ProposalNotFound id={id} />;
+        return (
+          <article className="space-y-6">
+            <div>
+              <Link href="/proposals" className="text-sm text-slate-500 hover:text-slate-800">
+                ← All proposals
+              </Link>
+              <div className="mt-2 flex flex-wrap items-center gap-2">
+                <StateBadge state={detail.state} />
+                {detail.dispute?.status === "Open" && <DisputedMark />}
+              </div>
+              <h1 className="mt-2 text-2xl font-semibold">{detail.title}</h1>
+              <p className="mt-1 text-sm text-slate-500">
+                Proposed by <span className="font-mono">{detail.proposer}</span> on {formatTimestamp(detail.createdAt)}
+              </p>
+              <p className="mt-1 break-all font-mono text-xs text-slate-400">#{detail.id.toString()}</p>
+            </div>
+
+            <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+              <div className="min-w-0 space-y-6">
+                <Section title="Actions" testId="actions">
+                  <ActionList actions={detail.decodedActions} />
+                </Section>
+                <Section title="Description" testId="description">
+                  <Markdown source={detail.body} />
+                </Section>
+                {detail.disputeDetail && (
+                  <Section title="Dispute" testId="dispute">
+                    <DisputePanel dispute={detail.disputeDetail} now={now} />
+                  </Section>
+                )}
+                <Section title={`Voters (${detail.votesCast.length})`} testId="voters">
+                  <VoterList votes={detail.votesCast} />
+                </Section>
+              </div>
+              <div className="space-y-6">
+                <Section title="Status" testId="status">
+                  <StatusTimeline timeline={detail.timeline} now={now} frozen={detail.dispute?.status === "Open"} />
+                </Section>
+                <Section title="Votes" testId="votes">
+                  <VoteSummary votes={detail.votes} quorum={detail.quorum} quorumIsEstimate={detail.quorumIsEstimate} />
+                </Section>
+                <Section title="Timelock" testId="timelock">
+                  <TimelockOperation detail={detail} />
+                </Section>
+              </div>
+            </div>
+          </article>
+        );
+      }}
+    </QueryState>
+  );
+}

@@ -1,0 +1,38 @@
+import { formatTokens, shortAddress } from "@/lib/format";
+import type { Vote } from "@/lib/governance/proposals";
+
+const supportStyles: Record<Vote["support"], string> = {
+  For: "bg-emerald-100 text-emerald-800",
+  Against: "bg-red-100 text-red-800",
+  Abstain: "bg-slate-100 text-slate-700",
+};
+
+/** Every vote cast on the proposal, heaviest first, with its reason. */
+export function VoterList({ votes }: { votes: Vote[] }) {
+  if (votes.length === 0) return <p className="text-sm text-slate-500">No votes cast yet.</p>;
+  return (
+    <ul className="divide-y divide-slate-100">
+      {votes.map((vote) => (
+        <li key={vote.transactionHash} className="py-3 first:pt-0" data-testid="voter" data-voter={vote.voter}>
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="font-mono" title={vote.voter}>
+              {shortAddress(vote.voter)}
+            </span>
+            <span className={`rounded px-2 py-0.5 text-xs font-medium ${supportStyles[vote.support]}`}>
+              {vote.support}
+            </span>
+            <span className="ml-auto tabular-nums text-slate-600" data-testid="voter-weight">
+              {formatTokens(vote.weight)} PLM
+            </span>
+          </div>
+          <p
+            className={`mt-1 text-sm ${vote.reason ? "text-slate-700" : "italic text-slate-400"}`}
+            data-testid="voter-reason"
+          >
+            {vote.reason || "No reason given"}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

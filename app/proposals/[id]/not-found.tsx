@@ -1,0 +1,5 @@
+import { ProposalNotFound } from "./_components/proposal-not-found";
+
+export default function NotFound() {
+  return <ProposalNotFound />;
+}

@@ -1,0 +1,49 @@
+import { proposalStateNames, type ProposalStateName } from "@/lib/governance/proposal-state";
+
+export function ProposalFilters({
+  state,
+  search,
+  countOf,
+  onState,
+  onSearch,
+}: {
+  state: ProposalStateName | undefined;
+  search: string;
+  countOf: (option: ProposalStateName | "All") => number;
+  onState: (state: ProposalStateName | undefined) => void;
+  onSearch: (search: string) => void;
+}) {
+  const options: (ProposalStateName | "All")[] = ["All", ...proposalStateNames];
+  return (
+    <div className="space-y-3">
+      <div role="group" aria-label="Filter by state" className="flex flex-wrap gap-2">
+        {options.map((option) => {
+          const selected = option === "All" ? state === undefined : state === option;
+          return (
+            <button
+              key={option}
+              type="button"
+              aria-pressed={selected}
+              onClick={() => onState(option === "All" ? undefined : option)}
+              className={`rounded-full border px-3 py-1 text-sm ${
+                selected
+                  ? "border-slate-900 bg-slate-900 text-white"
+                  : "border-slate-300 bg-white text-slate-700 hover:border-slate-400"
+              }`}
+            >
+              {option} <span className={selected ? "text-slate-300" : "text-slate-400"}>{countOf(option)}</span>
+            </button>
+          );
+        })}
+      </div>
+      <input
+        type="search"
+        value={search}
+        onChange={(event) => onSearch(event.target.value)}
+        placeholder="Search titles and descriptions"
+        aria-label="Search proposals"
+        className="w-full max-w-md rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+      />
+    </div>
+  );
+}
