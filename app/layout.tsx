@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { cookieToInitialState } from "wagmi";
 import { Header } from "@/components/header";
-import { DevPanel } from "@/components/dev-panel";
+import { DevPanelLoader } from "@/components/dev-panel-loader";
 import { config, serverRpcUrl } from "@/lib/config";
 import { getConfig } from "@/lib/wagmi";
 import { Providers } from "./providers";
@@ -23,7 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Providers initialState={initialState} rpcUrl={rpcUrl}>
           <Header />
           <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
-          {config.devPanel && <DevPanel />}
+          {config.devPanel && <DevPanelLoader />}
         </Providers>
       </body>
     </html>

@@ -46,7 +46,9 @@ async function main() {
     const routes: Route[] = [
       { name: "/", path: "/", content: '[data-testid="treasury-plm"]' },
       { name: "/proposals", path: "/proposals", content: '[data-testid="proposal-row"]' },
-      { name: "/proposals/[id]", path: `/proposals/${active.id}`, content: '[data-testid="proposal-votes"]' },
+      { name: "/proposals/[id]", path: `/proposals/${active.id}`, content: '[data-testid="quorum-progress"]' },
+      { name: "/delegates", path: "/delegates", content: '[data-testid="delegate-row"]' },
+      { name: "/disputes", path: "/disputes", content: '[data-testid="dispute"]' },
     ];
     const browser = await chromium.launch({
       executablePath: chromiumPath,
