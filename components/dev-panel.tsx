@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useChainNow } from "@/lib/hooks/use-chain-now";
 import { useMoveChainTime } from "@/lib/hooks/use-dev-time";
 import { useProposals } from "@/lib/hooks/use-proposals";
-import { nextMilestone } from "@/lib/governance/milestones";
+import { nextTimedStateChange } from "@/lib/governance/timeline";
 import { describeError } from "@/lib/contracts/errors";
 
 /**
@@ -18,7 +18,7 @@ export function DevPanel() {
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState("");
   const candidates = (proposals.data ?? []).flatMap((proposal) => {
-    const milestone = nextMilestone(proposal);
+    const milestone = nextTimedStateChange(proposal);
     return milestone ? [{ proposal, milestone }] : [];
   });
   const selected = candidates.find(({ proposal }) => proposal.id.toString() === chosen) ?? candidates[0];

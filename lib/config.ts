@@ -1,26 +1,8 @@
-import { defineChain, isAddress, type Address, type Chain } from "viem";
+import { defineChain, type Chain } from "viem";
 import { foundry } from "viem/chains";
 import { z } from "zod";
 import { MULTICALL3_ADDRESS } from "./chain/multicall3";
-import type { Deployment } from "./contracts/deployment";
-
-const address = z.custom<Address>((value) => typeof value === "string" && isAddress(value), "an address");
-
-const deploymentSchema = z.object({
-  chainId: z.number(),
-  deployBlock: z.number(),
-  deployer: address,
-  token: address,
-  governor: address,
-  timelock: address,
-  networkParameters: address,
-  modelRegistry: address,
-  grantVesting: address,
-  delegateStatements: address,
-  disputeModule: address,
-  guardian: address,
-  panel: z.array(address),
-}) satisfies z.ZodType<Deployment>;
+import { deploymentSchema } from "./contracts/deployment";
 
 const schema = z.object({
   chainId: z.coerce.number().int().positive(),

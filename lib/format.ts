@@ -18,9 +18,8 @@ export function formatBps(bps: bigint): string {
 
 /** A network parameter's value in its own unit, as the contract names it. */
 export function formatParameterValue(value: bigint, unit: string): string {
-  if (unit === "bps") return formatBps(value);
   if (unit.startsWith("PLM")) return `${formatTokens(value, 4)} ${unit}`;
-  return `${value.toLocaleString("en-US")} ${unit}`;
+  return `${formatParameterNumber(value, unit)}${parameterUnitSuffix(unit)}`;
 }
 
 const units: [number, string][] = [

@@ -77,8 +77,12 @@ export function parseMarkdown(source: string): Block[] {
 
     const heading = HEADING.exec(line);
     if (heading) {
-      const level = Math.min(heading[1].length, 3) as 1 | 2 | 3;
-      blocks.push({ type: "heading", level, children: parseInline(heading[2]) });
+      const hashes = heading[1].length;
+      blocks.push({
+        type: "heading",
+        level: hashes >= 3 ? 3 : hashes === 2 ? 2 : 1,
+        children: parseInline(heading[2]),
+      });
       i++;
       continue;
     }

@@ -1,3 +1,5 @@
+import { maxBigint } from "./bigint";
+
 /**
  * An SVG path for a step chart of bigint values over bigint times (token amounts and chain timestamps stay
  * bigint; only the ratios become pixel numbers). Each value holds until the next point.
@@ -9,7 +11,7 @@ export function stepPath(
   if (points.length === 0) return "";
   const start = points[0].time;
   const end = until !== undefined && until > points.at(-1)!.time ? until : points.at(-1)!.time;
-  const max = points.reduce((highest, point) => (point.value > highest ? point.value : highest), 0n);
+  const max = maxBigint(points.map((point) => point.value));
   const x = (time: bigint) => (end === start ? 0 : ratio(time - start, end - start) * width);
   const y = (value: bigint) => height - (max === 0n ? 0 : ratio(value, max) * height);
   const round = (n: number) => Math.round(n * 100) / 100;

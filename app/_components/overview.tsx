@@ -1,20 +1,10 @@
 "use client";
 
+import { formatEther } from "viem";
 import { QueryState } from "@/components/query-state";
+import { Stat } from "@/components/stat";
 import { formatBps, formatDuration, formatParameterValue, formatTokens } from "@/lib/format";
 import { useDaoOverview } from "@/lib/hooks/use-dao-overview";
-import { formatEther } from "viem";
-
-function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4">
-      <p className="text-xs uppercase tracking-wide text-slate-500">{label}</p>
-      <p className="mt-1 text-xl font-semibold" data-testid={testId}>
-        {value}
-      </p>
-    </div>
-  );
-}
 
 export function Overview() {
   const overview = useDaoOverview();
@@ -26,18 +16,21 @@ export function Overview() {
         return (
           <div className="space-y-8">
             <section className="grid grid-cols-2 gap-4 md:grid-cols-4">
-              <Stat label="Treasury" value={`${formatTokens(data.treasuryTokens, 0)} PLM`} testId="treasury-plm" />
-              <Stat
-                label="Treasury ETH"
-                value={overview.treasuryEth === undefined ? "…" : `${formatEther(overview.treasuryEth)} ETH`}
-                testId="treasury-eth"
-              />
-              <Stat label="Total supply" value={`${formatTokens(data.totalSupply, 0)} PLM`} testId="total-supply" />
+              <Stat label="Treasury" testId="treasury-plm">
+                {formatTokens(data.treasuryTokens, 0)} PLM
+              </Stat>
+              <Stat label="Treasury ETH" testId="treasury-eth">
+                {formatEther(data.treasuryEth)} ETH
+              </Stat>
+              <Stat label="Total supply" testId="total-supply">
+                {formatTokens(data.totalSupply, 0)} PLM
+              </Stat>
               <Stat
                 label={`Quorum (${formatBps((data.quorumNumerator * 10_000n) / data.quorumDenominator)} of supply)`}
-                value={`${formatTokens(data.quorum, 0)} PLM`}
                 testId="quorum"
-              />
+              >
+                {formatTokens(data.quorum, 0)} PLM
+              </Stat>
             </section>
 
             <section>
@@ -82,25 +75,33 @@ export function Overview() {
             </section>
 
             <section className="grid grid-cols-2 gap-4 md:grid-cols-5">
-              <Stat label="Voting delay" value={formatDuration(settings.votingDelay)} testId="voting-delay" />
-              <Stat label="Voting period" value={formatDuration(settings.votingPeriod)} testId="voting-period" />
-              <Stat
-                label="Proposal threshold"
-                value={`${formatTokens(settings.proposalThreshold, 0)} PLM`}
-                testId="proposal-threshold"
-              />
-              <Stat label="Timelock delay" value={formatDuration(settings.timelockDelay)} testId="timelock-delay" />
-              <Stat
-                label="Late-quorum extension"
-                value={formatDuration(settings.lateQuorumExtension)}
-                testId="late-quorum-extension"
-              />
+              <Stat label="Voting delay" testId="voting-delay">
+                {formatDuration(settings.votingDelay)}
+              </Stat>
+              <Stat label="Voting period" testId="voting-period">
+                {formatDuration(settings.votingPeriod)}
+              </Stat>
+              <Stat label="Proposal threshold" testId="proposal-threshold">
+                {formatTokens(settings.proposalThreshold, 0)} PLM
+              </Stat>
+              <Stat label="Timelock delay" testId="timelock-delay">
+                {formatDuration(settings.timelockDelay)}
+              </Stat>
+              <Stat label="Late-quorum extension" testId="late-quorum-extension">
+                {formatDuration(settings.lateQuorumExtension)}
+              </Stat>
             </section>
 
             <section className="grid grid-cols-3 gap-4">
-              <Stat label="Verified publishers" value={String(data.publisherCount)} testId="publisher-count" />
-              <Stat label="Registered models" value={data.modelCount.toString()} testId="model-count" />
-              <Stat label="Grants" value={data.grantCount.toString()} testId="grant-count" />
+              <Stat label="Verified publishers" testId="publisher-count">
+                {String(data.publisherCount)}
+              </Stat>
+              <Stat label="Registered models" testId="model-count">
+                {data.modelCount.toString()}
+              </Stat>
+              <Stat label="Grants" testId="grant-count">
+                {data.grantCount.toString()}
+              </Stat>
             </section>
           </div>
         );

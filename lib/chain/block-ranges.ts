@@ -2,7 +2,7 @@ import type { PublicClient } from "viem";
 import { config } from "../config";
 
 /** Blocks per log query: within what public RPC providers accept for eth_getLogs. */
-export const LOG_RANGE = 10_000n;
+const LOG_RANGE = 10_000n;
 
 /**
  * Run a log query over every block since the deployment, in consecutive ranges of `LOG_RANGE` blocks, and

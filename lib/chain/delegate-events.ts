@@ -4,18 +4,20 @@ import {
   delegateCandidates,
   summarizeDelegate,
   votingPowerHistory,
-  type CastVote,
   type DelegateEvents,
   type DelegateReads,
   type DelegateSummary,
+  type ProposalVoting,
 } from "../governance/delegates";
 import { queryAllBlocks } from "./block-ranges";
-import { loadProposalVotings } from "./proposal-events";
+import { loadBlockTimes } from "./block-times";
+import { loadGovernorHistory, type GovernorHistory } from "./proposal-events";
+
+const { token, delegateStatements } = contracts;
 
 /** The token's delegation history, every published statement, every vote cast and every proposal. */
-export async function loadDelegateEvents(client: PublicClient): Promise<DelegateEvents> {
-  const { token, governor, delegateStatements } = contracts;
-  const [votesChanged, delegateChanged, published, voteCast, voteCastWithParams, proposals] = await Promise.all([
+async function loadDelegateEvents(client: PublicClient): Promise<DelegateEvents> {
+  const [votesChanged, delegateChanged, published, history] = await Promise.all([
     queryAllBlocks(client, (range) =>
       client.getContractEvents({ ...token, eventName: "DelegateVotesChanged", strict: true, ...range }),
     ),
@@ -25,26 +27,8 @@ export async function loadDelegateEvents(client: PublicClient): Promise<Delegate
     queryAllBlocks(client, (range) =>
       client.getContractEvents({ ...delegateStatements, eventName: "StatementPublished", strict: true, ...range }),
     ),
-    queryAllBlocks(client, (range) =>
-      client.getContractEvents({ ...governor, eventName: "VoteCast", strict: true, ...range }),
-    ),
-    queryAllBlocks(client, (range) =>
-      client.getContractEvents({ ...governor, eventName: "VoteCastWithParams", strict: true, ...range }),
-    ),
-    loadProposalVotings(client),
+    loadGovernorHistory(client),
   ]);
-  const votes: CastVote[] = [...voteCast, ...voteCastWithParams]
-    .sort((a, b) =>
-      a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
-    )
-    .map(({ args: { voter, proposalId, support, weight, reason }, blockNumber }) => ({
-      voter,
-      proposalId,
-      support,
-      weight,
-      reason,
-      blockNumber,
-    }));
   return {
     votesChanges: votesChanged.map(({ args, blockNumber }) => ({ ...args, blockNumber })),
     delegations: delegateChanged.map(({ args }) => args),
@@ -55,27 +39,48 @@ export async function loadDelegateEvents(client: PublicClient): Promise<Delegate
       text: args.statement,
       focusAreas: args.focusAreas,
     })),
-    votes,
-    proposals,
+    votes: history.votes,
+    proposals: await loadProposalVotings(client, history),
   };
 }
 
 /**
- * For each address, the ids of the proposals whose voting started while it had voting power at the snapshot
- * (the token's `getPastVotes` at the proposal's `voteStart`); the client batches the calls.
+ * Every proposal's id, title and snapshot, and whether its voting ever started: the snapshot passed before now,
+ * and before the proposal was canceled if it was.
  */
-export async function loadEligibleProposals(
+async function loadProposalVotings(client: PublicClient, history: GovernorHistory): Promise<ProposalVoting[]> {
+  const canceled = history.milestones.filter((milestone) => milestone.event === "ProposalCanceled");
+  const [now, canceledTimes] = await Promise.all([
+    client.readContract({ ...token, functionName: "clock" }),
+    loadBlockTimes(client, canceled),
+  ]);
+  const canceledAt = new Map(canceled.map((milestone, i) => [milestone.proposalId, canceledTimes[i]]));
+  return history.created.map(({ id, title, voteStart }) => ({
+    id,
+    title,
+    voteStart,
+    votingStarted: voteStart < (canceledAt.get(id) ?? BigInt(now)),
+  }));
+}
+
+/**
+ * For each address, the ids of the proposals whose voting started while it had voting power at the snapshot
+ * (the token's `getPastVotes` at the proposal's `voteStart`).
+ */
+async function loadEligibleProposals(
   client: PublicClient,
   addresses: readonly Address[],
   events: DelegateEvents,
 ): Promise<Map<Address, bigint[]>> {
   const started = events.proposals.filter((proposal) => proposal.votingStarted);
   const pairs = addresses.flatMap((address) => started.map((proposal) => ({ address, proposal })));
-  const pastVotes = await Promise.all(
-    pairs.map(({ address, proposal }) =>
-      client.readContract({ ...contracts.token, functionName: "getPastVotes", args: [address, proposal.voteStart] }),
+  const pastVotes = await client.multicall({
+    allowFailure: false,
+    contracts: pairs.map(
+      ({ address, proposal }) =>
+        ({ ...token, functionName: "getPastVotes", args: [address, proposal.voteStart] }) as const,
     ),
-  );
+  });
   const eligible = new Map<Address, bigint[]>(addresses.map((address) => [address, []]));
   pairs.forEach(({ address, proposal }, i) => {
     if (pastVotes[i] > 0n) eligible.get(address)!.push(proposal.id);
@@ -83,22 +88,23 @@ export async function loadEligibleProposals(
   return eligible;
 }
 
-/** Current votes and on-chain statement record of each address (the client batches the calls). */
+/** Current votes and on-chain statement record of each address. */
 async function loadDelegateReads(
   client: PublicClient,
   addresses: readonly Address[],
   events: DelegateEvents,
 ): Promise<Map<Address, DelegateReads>> {
-  const { token, delegateStatements } = contracts;
   const [votes, records, eligible] = await Promise.all([
-    Promise.all(
-      addresses.map((address) => client.readContract({ ...token, functionName: "getVotes", args: [address] })),
-    ),
-    Promise.all(
-      addresses.map((address) =>
-        client.readContract({ ...delegateStatements, functionName: "statementOf", args: [address] }),
+    client.multicall({
+      allowFailure: false,
+      contracts: addresses.map((address) => ({ ...token, functionName: "getVotes", args: [address] }) as const),
+    }),
+    client.multicall({
+      allowFailure: false,
+      contracts: addresses.map(
+        (address) => ({ ...delegateStatements, functionName: "statementOf", args: [address] }) as const,
       ),
-    ),
+    }),
     loadEligibleProposals(client, addresses, events),
   ]);
   return new Map(
@@ -125,7 +131,7 @@ export async function loadDelegateDirectory(client: PublicClient): Promise<Deleg
   return { events, delegates };
 }
 
-export type DelegateProfile = DelegateSummary & {
+type DelegateProfile = DelegateSummary & {
   /** Voting power after each change, with the time of its block. */
   powerHistory: { blockNumber: bigint; timestamp: bigint; votes: bigint }[];
   /** Each delegator with the PLM it holds (its contribution to the voting power). */
@@ -144,17 +150,18 @@ export async function loadDelegateProfile(
   const summary = summarizeDelegate(address, reads, events);
   const points = votingPowerHistory(address, events.votesChanges);
   const delegatorAccounts = summary.selfDelegated ? [address, ...summary.delegators] : summary.delegators;
-  const [blocks, balances] = await Promise.all([
-    Promise.all(points.map((point) => client.getBlock({ blockNumber: point.blockNumber }))),
-    Promise.all(
-      delegatorAccounts.map((account) =>
-        client.readContract({ ...contracts.token, functionName: "balanceOf", args: [account] }),
+  const [times, balances] = await Promise.all([
+    loadBlockTimes(client, points),
+    client.multicall({
+      allowFailure: false,
+      contracts: delegatorAccounts.map(
+        (account) => ({ ...token, functionName: "balanceOf", args: [account] }) as const,
       ),
-    ),
+    }),
   ]);
   return {
     ...summary,
-    powerHistory: points.map((point, i) => ({ ...point, timestamp: blocks[i].timestamp })),
+    powerHistory: points.map((point, i) => ({ ...point, timestamp: times[i] })),
     delegatorBalances: delegatorAccounts.map((account, i) => ({ address: account, balance: balances[i] })),
     proposalTitles: new Map(events.proposals.map((proposal) => [proposal.id, proposal.title])),
   };

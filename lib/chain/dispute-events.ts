@@ -1,12 +1,19 @@
 import type { Address, PublicClient } from "viem";
 import { contracts } from "../contracts";
 import { disputeStatusNames } from "../governance/dispute-status";
-import type { DisputeRecord, DisputeRuling, DisputeSettings, PanelMember } from "../governance/disputes";
+import type { DisputeRecord, DisputeSettings, PanelMember } from "../governance/disputes";
 import { queryAllBlocks } from "./block-ranges";
-import { loadProposalVotings } from "./proposal-events";
+import { loadBlockTimes } from "./block-times";
+import { multicall3 } from "./multicall3";
+import { loadCreatedProposals } from "./proposal-events";
+
+const { disputeModule } = contracts;
+
+/** A dispute with the title of the proposal it challenges. */
+export type ListedDispute = DisputeRecord & { proposalTitle: string };
 
 export type DisputesOverview = {
-  disputes: DisputeRecord[];
+  disputes: ListedDispute[];
   panel: PanelMember[];
   /** The profile each expert was added with, current and former panel members alike. */
   profiles: Map<Address, string>;
@@ -15,90 +22,104 @@ export type DisputesOverview = {
   readAt: bigint;
 };
 
-/** Every dispute with its rulings and proposal title, the panel with profiles and stakes, and the settings. */
-export async function loadDisputes(client: PublicClient): Promise<DisputesOverview> {
-  const { disputeModule } = contracts;
-  const [
-    [count, panelAddresses, bond, rewardAmount, rewardPool, adjudicationPeriod, rulingQuorum, expertStake],
-    latest,
-  ] = await Promise.all([
-    Promise.all([
-      client.readContract({ ...disputeModule, functionName: "disputeCount" }),
-      client.readContract({ ...disputeModule, functionName: "panelMembers" }),
-      client.readContract({ ...disputeModule, functionName: "bond" }),
-      client.readContract({ ...disputeModule, functionName: "rewardAmount" }),
-      client.readContract({ ...disputeModule, functionName: "rewardPool" }),
-      client.readContract({ ...disputeModule, functionName: "adjudicationPeriod" }),
-      client.readContract({ ...disputeModule, functionName: "rulingQuorum" }),
-      client.readContract({ ...disputeModule, functionName: "expertStake" }),
-    ]),
-    client.getBlock(),
-  ]);
-  const ids = Array.from({ length: Number(count) }, (_, i) => BigInt(i + 1));
-  const [stored, profiles, stakes, lockedUntil, rulingLogs, addedLogs, proposals] = await Promise.all([
-    Promise.all(ids.map((id) => client.readContract({ ...disputeModule, functionName: "getDispute", args: [id] }))),
-    Promise.all(
-      panelAddresses.map((expert) =>
-        client.readContract({ ...disputeModule, functionName: "panelProfile", args: [expert] }),
-      ),
-    ),
-    Promise.all(
-      panelAddresses.map((expert) =>
-        client.readContract({ ...disputeModule, functionName: "stakeOf", args: [expert] }),
-      ),
-    ),
-    Promise.all(
-      panelAddresses.map((expert) =>
-        client.readContract({ ...disputeModule, functionName: "stakeLockedUntil", args: [expert] }),
-      ),
+/** Each dispute as the module stores it, without its rulings (one Multicall3 batch). */
+export async function readStoredDisputes(
+  client: PublicClient,
+  ids: readonly bigint[],
+): Promise<Omit<DisputeRecord, "rulings" | "resolvedAt">[]> {
+  const stored = await client.multicall({
+    allowFailure: false,
+    contracts: ids.map((id) => ({ ...disputeModule, functionName: "getDispute", args: [id] }) as const),
+  });
+  return stored.map((dispute, i) => ({ ...dispute, id: ids[i], status: disputeStatusNames[dispute.status] }));
+}
+
+/** Each dispute with its rulings (`RulingCast`) and, once resolved, the time of `DisputeResolved`. */
+export async function loadDisputeRecords(client: PublicClient, ids: readonly bigint[]): Promise<DisputeRecord[]> {
+  if (ids.length === 0) return [];
+  const args = { disputeId: [...ids] };
+  const [stored, rulingLogs, resolvedLogs] = await Promise.all([
+    readStoredDisputes(client, ids),
+    queryAllBlocks(client, (range) =>
+      client.getContractEvents({ ...disputeModule, eventName: "RulingCast", args, strict: true, ...range }),
     ),
     queryAllBlocks(client, (range) =>
-      client.getContractEvents({ ...disputeModule, eventName: "RulingCast", strict: true, ...range }),
+      client.getContractEvents({ ...disputeModule, eventName: "DisputeResolved", args, strict: true, ...range }),
     ),
+  ]);
+  const [rulingTimes, resolvedTimes] = await Promise.all([
+    loadBlockTimes(client, rulingLogs),
+    loadBlockTimes(client, resolvedLogs),
+  ]);
+  return stored.map((dispute) => {
+    const resolved = resolvedLogs.findIndex((log) => log.args.disputeId === dispute.id);
+    return {
+      ...dispute,
+      rulings: rulingLogs.flatMap(({ args: { disputeId, expert, uphold, reason } }, i) =>
+        disputeId === dispute.id ? [{ expert, uphold, reason, time: rulingTimes[i] }] : [],
+      ),
+      resolvedAt: resolved === -1 ? undefined : resolvedTimes[resolved],
+    };
+  });
+}
+
+/** Every dispute with its rulings and proposal title, the panel with profiles and stakes, and the settings. */
+export async function loadDisputes(client: PublicClient): Promise<DisputesOverview> {
+  const [count, panelAddresses, bond, rewardAmount, rewardPool, adjudicationPeriod, rulingQuorum, expertStake, readAt] =
+    await client.multicall({
+      allowFailure: false,
+      contracts: [
+        { ...disputeModule, functionName: "disputeCount" },
+        { ...disputeModule, functionName: "panelMembers" },
+        { ...disputeModule, functionName: "bond" },
+        { ...disputeModule, functionName: "rewardAmount" },
+        { ...disputeModule, functionName: "rewardPool" },
+        { ...disputeModule, functionName: "adjudicationPeriod" },
+        { ...disputeModule, functionName: "rulingQuorum" },
+        { ...disputeModule, functionName: "expertStake" },
+        { ...multicall3, functionName: "getCurrentBlockTimestamp" },
+      ],
+    });
+  const ids = Array.from({ length: Number(count) }, (_, i) => BigInt(i + 1));
+  const [disputes, profiles, stakes, lockedUntil, addedLogs, proposals] = await Promise.all([
+    loadDisputeRecords(client, ids),
+    client.multicall({
+      allowFailure: false,
+      contracts: panelAddresses.map(
+        (expert) => ({ ...disputeModule, functionName: "panelProfile", args: [expert] }) as const,
+      ),
+    }),
+    client.multicall({
+      allowFailure: false,
+      contracts: panelAddresses.map(
+        (expert) => ({ ...disputeModule, functionName: "stakeOf", args: [expert] }) as const,
+      ),
+    }),
+    client.multicall({
+      allowFailure: false,
+      contracts: panelAddresses.map(
+        (expert) => ({ ...disputeModule, functionName: "stakeLockedUntil", args: [expert] }) as const,
+      ),
+    }),
     queryAllBlocks(client, (range) =>
       client.getContractEvents({ ...disputeModule, eventName: "PanelMemberAdded", strict: true, ...range }),
     ),
-    loadProposalVotings(client),
+    loadCreatedProposals(client),
   ]);
-
-  const rulingBlocks = [...new Set(rulingLogs.map((log) => log.blockNumber))];
-  const blocks = await Promise.all(rulingBlocks.map((blockNumber) => client.getBlock({ blockNumber })));
-  const timeOf = new Map(blocks.map((block) => [block.number, block.timestamp]));
-  const rulingsOf = new Map<bigint, DisputeRuling[]>();
-  for (const { args, blockNumber } of rulingLogs) {
-    const ruling = { expert: args.expert, uphold: args.uphold, reason: args.reason, time: timeOf.get(blockNumber)! };
-    rulingsOf.set(args.disputeId, [...(rulingsOf.get(args.disputeId) ?? []), ruling]);
-  }
   const titleOf = new Map(proposals.map((proposal) => [proposal.id, proposal.title]));
-
-  const disputes = stored.map((dispute, i): DisputeRecord => ({
-    id: ids[i],
-    proposalId: dispute.proposalId,
-    proposalTitle: titleOf.get(dispute.proposalId) ?? `Proposal ${dispute.proposalId}`,
-    challenger: dispute.challenger,
-    filedAt: dispute.filedAt,
-    deadline: dispute.deadline,
-    status: disputeStatusNames[dispute.status],
-    upholdCount: dispute.upholdCount,
-    rejectCount: dispute.rejectCount,
-    rulingQuorum: dispute.rulingQuorum,
-    recused: dispute.recused,
-    bond: dispute.bond,
-    reward: dispute.reward,
-    evidence: dispute.evidence,
-    rulings: rulingsOf.get(ids[i]) ?? [],
-  }));
-  const panel = panelAddresses.map((address, i): PanelMember => ({
-    address,
-    profile: profiles[i],
-    stake: stakes[i],
-    stakeLockedUntil: lockedUntil[i],
-  }));
   return {
-    disputes,
-    panel,
+    disputes: disputes.map((dispute) => ({
+      ...dispute,
+      proposalTitle: titleOf.get(dispute.proposalId) ?? `Proposal ${dispute.proposalId}`,
+    })),
+    panel: panelAddresses.map((address, i) => ({
+      address,
+      profile: profiles[i],
+      stake: stakes[i],
+      stakeLockedUntil: lockedUntil[i],
+    })),
     profiles: new Map(addedLogs.map(({ args }) => [args.expert, args.profile])),
     settings: { bond, rewardAmount, rewardPool, adjudicationPeriod, rulingQuorum, expertStake },
-    readAt: latest.timestamp,
+    readAt,
   };
 }

@@ -1,18 +1,23 @@
-import type { Address } from "viem";
+import { isAddress, type Address } from "viem";
+import { z } from "zod";
+
+const address = z.custom<Address>((value) => typeof value === "string" && isAddress(value), "an address");
 
 /** The shape of deployments/<chainId>.json, written by scripts/deploy.ts. */
-export type Deployment = {
-  chainId: number;
-  deployBlock: number;
-  deployer: Address;
-  token: Address;
-  governor: Address;
-  timelock: Address;
-  networkParameters: Address;
-  modelRegistry: Address;
-  grantVesting: Address;
-  delegateStatements: Address;
-  disputeModule: Address;
-  guardian: Address;
-  panel: Address[];
-};
+export const deploymentSchema = z.object({
+  chainId: z.number(),
+  deployBlock: z.number(),
+  deployer: address,
+  token: address,
+  governor: address,
+  timelock: address,
+  networkParameters: address,
+  modelRegistry: address,
+  grantVesting: address,
+  delegateStatements: address,
+  disputeModule: address,
+  guardian: address,
+  panel: z.array(address),
+});
+
+export type Deployment = z.infer<typeof deploymentSchema>;

@@ -1,10 +1,12 @@
-import { BaseError, decodeErrorResult, type Abi, type Hex } from "viem";
+import { BaseError, decodeErrorResult, isHex, type Abi, type Hex } from "viem";
 import * as abis from "./abis.generated";
 
 type AbiError = Extract<Abi[number], { type: "error" }>;
 
+const systemAbis: readonly Abi[] = Object.values(abis);
+
 /** Every custom error of the system, across all ABIs, so a Timelock error inside a Governor call gets its name. */
-const systemErrors: AbiError[] = Object.values(abis as Record<string, Abi>)
+const systemErrors: AbiError[] = systemAbis
   .flat()
   .filter((item): item is AbiError => item.type === "error")
   .filter((item, index, all) => all.findIndex((other) => sameSignature(other, item)) === index);
@@ -13,7 +15,7 @@ function sameSignature(a: AbiError, b: AbiError): boolean {
   return a.name === b.name && a.inputs.map((input) => input.type).join() === b.inputs.map((input) => input.type).join();
 }
 
-export type DecodedRevert = { name: string; args: readonly unknown[] };
+type DecodedRevert = { name: string; args: readonly unknown[] };
 
 /** Name a revert from its raw data (custom error, Error(string) or Panic(uint256)); undefined when unknown. */
 export function decodeRevertData(data: Hex): DecodedRevert | undefined {
@@ -30,17 +32,17 @@ export function findRevertData(error: unknown): Hex | undefined {
   if (!(error instanceof BaseError)) return undefined;
   let found: Hex | undefined;
   error.walk((cause) => {
-    const data = (cause as { data?: unknown }).data;
-    if (typeof data === "string" && data.startsWith("0x") && data.length >= 10) found = data as Hex;
-    else if (data && typeof data === "object" && typeof (data as { data?: unknown }).data === "string") {
-      found = (data as { data: Hex }).data;
+    const data = cause && typeof cause === "object" && "data" in cause ? cause.data : undefined;
+    if (isHex(data, { strict: false }) && data.length >= 10) found = data;
+    else if (data && typeof data === "object" && "data" in data && isHex(data.data, { strict: false })) {
+      found = data.data;
     }
     return false;
   });
   return found;
 }
 
-export function formatRevert({ name, args }: DecodedRevert): string {
+function formatRevert({ name, args }: DecodedRevert): string {
   const shown = args.map((arg) => (typeof arg === "bigint" ? arg.toString() : JSON.stringify(arg)));
   return `${name}(${shown.join(", ")})`;
 }

@@ -28,6 +28,7 @@ import {
 } from "../contracts/abis.generated";
 import type { Deployment } from "../contracts/deployment";
 import { formatDuration, formatParameterNumber, formatTimestamp, formatTokens, parameterUnitSuffix } from "../format";
+import { percentOf } from "./votes";
 
 /** One (target, value, calldata) of a proposal, in the governor's order. */
 export type ProposalAction = { target: Address; value: bigint; calldata: Hex };
@@ -68,7 +69,7 @@ export type DecodedAction = ProposalAction & {
   details: { label: string; value: string }[];
 };
 
-export type DecodeOptions = {
+type DecodeOptions = {
   /** For an executed setParameter: the value it replaced (ParameterChanged.oldValue), shown as "from". */
   previousValue?: bigint;
 };
@@ -447,8 +448,9 @@ function describeGovernor(data: Hex, context: DecodeContext): Described | undefi
     case "updateQuorumNumerator": {
       const numerator = call.args[0];
       const denominator = context.quorumDenominator ?? 100n;
-      const percent = Number((numerator * 10_000n) / denominator) / 100;
-      return { summary: `Set the quorum to ${percent}% of the token supply (${numerator}/${denominator})` };
+      return {
+        summary: `Set the quorum to ${percentOf(numerator, denominator)}% of the token supply (${numerator}/${denominator})`,
+      };
     }
     case "setLateQuorumVoteExtension":
       return { summary: `Set the late-quorum vote extension to ${formatDuration(call.args[0])}` };

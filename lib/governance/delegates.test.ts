@@ -1,4 +1,4 @@
-import { zeroAddress, type Address } from "viem";
+import { zeroAddress, zeroHash, type Address } from "viem";
 import { describe, expect, it } from "vitest";
 import {
   allFocusAreas,
@@ -20,6 +20,7 @@ import {
   type DelegateSummary,
   type PublishedStatement,
 } from "./delegates";
+import type { CastVote } from "./votes";
 
 const ada: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 const ravi: Address = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
@@ -114,13 +115,13 @@ describe("voting power history", () => {
 });
 
 describe("participation", () => {
-  const vote = (proposalId: bigint) => ({
+  const vote = (proposalId: bigint): CastVote => ({
     voter: ada,
     proposalId,
-    support: 1,
+    support: "For",
     weight: 1n,
     reason: "",
-    blockNumber: 1n,
+    transactionHash: zeroHash,
   });
 
   it("counts votes on eligible proposals only", () => {
@@ -145,8 +146,8 @@ describe("summaries", () => {
     ],
     statements: [statement(ada, 1n, "Ada", ["GPU clusters"]), statement(ravi, 1n, "Ravi", ["Treasury"])],
     votes: [
-      { voter: ada, proposalId: 1n, support: 1, weight: 30n, reason: "yes", blockNumber: 4n },
-      { voter: ravi, proposalId: 1n, support: 0, weight: 0n, reason: "", blockNumber: 4n },
+      { voter: ada, proposalId: 1n, support: "For", weight: 30n, reason: "yes", transactionHash: zeroHash },
+      { voter: ravi, proposalId: 1n, support: "Against", weight: 0n, reason: "", transactionHash: zeroHash },
     ],
     proposals: [{ id: 1n, title: "One", voteStart: 100n, votingStarted: true }],
   };

@@ -1,14 +1,12 @@
-import { encodeAbiParameters, keccak256, zeroAddress, type Address, type Hex } from "viem";
+import { encodeAbiParameters, isAddressEqual, keccak256, zeroAddress, type Address, type Hex } from "viem";
+import { compareBigint } from "../bigint";
 import { shortAddress } from "../format";
-
-/** Mirrors GovernorCountingSimple's VoteType (the order is the contract's enum order). */
-export const voteSupportNames = ["Against", "For", "Abstain"] as const;
-export type VoteSupportName = (typeof voteSupportNames)[number];
+import type { CastVote } from "./votes";
 
 /** One `DelegateVotesChanged` event of the token. */
-export type VotesChange = { delegate: Address; previousVotes: bigint; newVotes: bigint; blockNumber: bigint };
+type VotesChange = { delegate: Address; previousVotes: bigint; newVotes: bigint; blockNumber: bigint };
 /** One `DelegateChanged` event of the token. */
-export type DelegationChange = { delegator: Address; fromDelegate: Address; toDelegate: Address };
+type DelegationChange = { delegator: Address; fromDelegate: Address; toDelegate: Address };
 /** One `StatementPublished` event of DelegateStatements. */
 export type PublishedStatement = {
   delegate: Address;
@@ -16,15 +14,6 @@ export type PublishedStatement = {
   displayName: string;
   text: string;
   focusAreas: readonly string[];
-};
-/** One `VoteCast` (or `VoteCastWithParams`) event of the governor. */
-export type CastVote = {
-  voter: Address;
-  proposalId: bigint;
-  support: number;
-  weight: bigint;
-  reason: string;
-  blockNumber: bigint;
 };
 /** What participation needs of a proposal: its snapshot and whether its voting ever started. */
 export type ProposalVoting = { id: bigint; title: string; voteStart: bigint; votingStarted: boolean };
@@ -103,7 +92,7 @@ export function currentDelegates(delegations: DelegationChange[]): Map<Address, 
 /** Accounts whose current delegate is `delegate`, itself included when it delegated to itself. */
 export function delegatorsOf(delegate: Address, delegations: DelegationChange[]): Address[] {
   return [...currentDelegates(delegations)]
-    .filter(([, to]) => sameAddress(to, delegate))
+    .filter(([, to]) => isAddressEqual(to, delegate))
     .map(([delegator]) => delegator);
 }
 
@@ -114,7 +103,7 @@ export function votingPowerHistory(
 ): { blockNumber: bigint; votes: bigint }[] {
   const points: { blockNumber: bigint; votes: bigint }[] = [];
   for (const change of votesChanges) {
-    if (!sameAddress(change.delegate, delegate)) continue;
+    if (!isAddressEqual(change.delegate, delegate)) continue;
     const last = points.at(-1);
     // Several changes in one block: keep the block's final value.
     if (last && last.blockNumber === change.blockNumber) last.votes = change.newVotes;
@@ -140,10 +129,6 @@ export function participationPercent({ eligible, voted }: Participation): number
   return eligible === 0 ? undefined : Math.round((voted * 100) / eligible);
 }
 
-export function sameAddress(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
-
 export function delegateName(delegate: Pick<DelegateSummary, "address" | "statement">): string {
   return delegate.statement?.displayName ?? shortAddress(delegate.address);
 }
@@ -154,10 +139,6 @@ export const delegateSorts = {
   participation: "Participation",
 } as const;
 export type DelegateSort = keyof typeof delegateSorts;
-
-function compareBigint(a: bigint, b: bigint): number {
-  return a === b ? 0 : a > b ? 1 : -1;
-}
 
 /** Highest first; ties broken by voting power, then by address so the order is stable. */
 export function sortDelegates(delegates: DelegateSummary[], sort: DelegateSort): DelegateSummary[] {
@@ -215,13 +196,13 @@ export type DelegateReads = {
 export function summarizeDelegate(address: Address, reads: DelegateReads, events: DelegateEvents): DelegateSummary {
   const statement = latestStatements(events.statements).get(address);
   const delegators = delegatorsOf(address, events.delegations);
-  const votesCast = events.votes.filter((vote) => sameAddress(vote.voter, address));
+  const votesCast = events.votes.filter((vote) => isAddressEqual(vote.voter, address));
   return {
     address,
     votes: reads.votes,
     statement: statement && { ...statement, matchesChain: statementMatchesChain(statement, reads.onChainStatement) },
-    delegators: delegators.filter((delegator) => !sameAddress(delegator, address)),
-    selfDelegated: delegators.some((delegator) => sameAddress(delegator, address)),
+    delegators: delegators.filter((delegator) => !isAddressEqual(delegator, address)),
+    selfDelegated: delegators.some((delegator) => isAddressEqual(delegator, address)),
     votesCast,
     participation: participation(votesCast, reads.eligibleProposalIds),
   };

@@ -10,3 +10,12 @@ export const disputeStatusLabels: Record<DisputeStatusName, string> = {
   Rejected: "Rejected: bond to the treasury",
   TimedOut: "Timed out: bond refunded",
 };
+
+/** The short name of each status, for badges. */
+export const disputeStatusBadges: Record<DisputeStatusName, string> = {
+  None: "None",
+  Open: "Open",
+  Upheld: "Upheld",
+  Rejected: "Rejected",
+  TimedOut: "Timed out",
+};

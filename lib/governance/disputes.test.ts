@@ -4,7 +4,6 @@ import { deadlinePhase, rulingsToDecide, sortDisputes, type DisputeRecord } from
 const dispute = (id: bigint, status: DisputeRecord["status"], deadline: bigint): DisputeRecord => ({
   id,
   proposalId: id * 10n,
-  proposalTitle: `Proposal ${id}`,
   challenger: "0x90F79bf6EB2c4f870365E785982E1f101E93b906",
   filedAt: 0n,
   deadline,

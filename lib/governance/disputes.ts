@@ -1,29 +1,20 @@
 import type { Address } from "viem";
+import { compareBigint } from "../bigint";
 import type { DisputeStatusName } from "./dispute-status";
-
-/** The short name of each status, for badges. */
-export const disputeStatusBadges: Record<DisputeStatusName, string> = {
-  None: "None",
-  Open: "Open",
-  Upheld: "Upheld",
-  Rejected: "Rejected",
-  TimedOut: "Timed out",
-};
 
 export type DisputeRuling = { expert: Address; uphold: boolean; reason: string; time: bigint };
 
-/** A dispute as the disputes page shows it. */
+/** A dispute as the module stores it, with its rulings. */
 export type DisputeRecord = {
   id: bigint;
   proposalId: bigint;
-  proposalTitle: string;
   challenger: Address;
   filedAt: bigint;
   deadline: bigint;
   status: DisputeStatusName;
   upholdCount: number;
   rejectCount: number;
-  /** Matching rulings that decide the dispute. */
+  /** Matching rulings that decide the dispute (the module's setting when it was filed). */
   rulingQuorum: number;
   /** The panel may not rule (the proposal concerns the panel): the dispute can only time out. */
   recused: boolean;
@@ -31,6 +22,8 @@ export type DisputeRecord = {
   reward: bigint;
   evidence: string;
   rulings: DisputeRuling[];
+  /** When the dispute was resolved, once it is. */
+  resolvedAt?: bigint;
 };
 
 export type PanelMember = {
@@ -51,7 +44,7 @@ export type DisputeSettings = {
 };
 
 /** Where an open dispute stands against its deadline at `now` (chain time, seconds). */
-export type DeadlinePhase =
+type DeadlinePhase =
   { phase: "adjudicating"; secondsLeft: bigint } | { phase: "awaiting-timeout" } | { phase: "closed" };
 
 /** The panel rules until the deadline inclusive; after it, anyone may resolve the dispute as timed out. */
@@ -62,13 +55,12 @@ export function deadlinePhase(dispute: Pick<DisputeRecord, "status" | "deadline"
 }
 
 /** Open disputes first (nearest deadline first), then the rest, newest first. */
-export function sortDisputes(disputes: DisputeRecord[]): DisputeRecord[] {
+export function sortDisputes<T extends Pick<DisputeRecord, "id" | "status" | "deadline">>(disputes: readonly T[]): T[] {
   return [...disputes].sort((a, b) => {
     const aOpen = a.status === "Open";
     const bOpen = b.status === "Open";
     if (aOpen !== bOpen) return aOpen ? -1 : 1;
-    if (aOpen) return a.deadline === b.deadline ? 0 : a.deadline < b.deadline ? -1 : 1;
-    return a.id === b.id ? 0 : a.id > b.id ? -1 : 1;
+    return aOpen ? compareBigint(a.deadline, b.deadline) : compareBigint(b.id, a.id);
   });
 }
 

@@ -8,6 +8,7 @@ describe("ProposalState", () => {
     expect(ProposalState.Queued).toBe(5);
     expect(ProposalState.Executed).toBe(7);
     expect(proposalStateNames[ProposalState.Defeated]).toBe("Defeated");
+    proposalStateNames.forEach((name, value) => expect(ProposalState[name]).toBe(value));
   });
 
   it("has as many states as the governor's enum (checked against the ABI's state() output type)", () => {

@@ -12,6 +12,14 @@ export const proposalStateNames = [
 
 export type ProposalStateName = (typeof proposalStateNames)[number];
 
-export const ProposalState = Object.fromEntries(proposalStateNames.map((name, index) => [name, index])) as {
-  readonly [name in ProposalStateName]: number;
-};
+/** The enum value of each state, to compare with what the governor's `state()` returns. */
+export const ProposalState = {
+  Pending: 0,
+  Active: 1,
+  Canceled: 2,
+  Defeated: 3,
+  Succeeded: 4,
+  Queued: 5,
+  Expired: 6,
+  Executed: 7,
+} as const satisfies Record<ProposalStateName, number>;

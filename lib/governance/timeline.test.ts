@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextMilestone, proposalTimeline, type TimelineInput } from "./timeline";
+import { nextMilestone, nextTimedStateChange, proposalTimeline, type TimelineInput } from "./timeline";
 
 const DAY = 86_400n;
 const t0 = 1_767_225_600n;
@@ -41,5 +41,30 @@ describe("nextMilestone", () => {
   it("is nothing once the proposal reached a final state", () => {
     expect(nextMilestone({ ...active, state: "Defeated" }, t0)).toBeUndefined();
     expect(nextMilestone({ ...active, state: "Canceled", canceledAt: t0 }, t0 - 1n)).toBeUndefined();
+  });
+});
+
+const times = { snapshot: 1_000n, deadline: 5_000n, eta: 0n };
+
+describe("nextTimedStateChange", () => {
+  it("is the first second of voting for a pending proposal", () => {
+    expect(nextTimedStateChange({ ...times, state: "Pending" })).toEqual({ label: "voting starts", timestamp: 1_001n });
+  });
+
+  it("is the second after the deadline for an active one", () => {
+    expect(nextTimedStateChange({ ...times, state: "Active" })).toEqual({ label: "voting ends", timestamp: 5_001n });
+  });
+
+  it("is the ETA for a queued one", () => {
+    expect(nextTimedStateChange({ ...times, eta: 9_000n, state: "Queued" })).toEqual({
+      label: "ETA",
+      timestamp: 9_000n,
+    });
+  });
+
+  it("does not exist once time no longer matters", () => {
+    for (const state of ["Succeeded", "Defeated", "Canceled", "Executed", "Expired"] as const) {
+      expect(nextTimedStateChange({ ...times, state })).toBeUndefined();
+    }
   });
 });

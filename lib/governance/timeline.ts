@@ -1,9 +1,8 @@
 import type { ProposalStateName } from "./proposal-state";
 
-export type MilestoneKey =
-  "created" | "votingStarts" | "votingEnds" | "extended" | "queued" | "eta" | "executed" | "canceled";
+type MilestoneKey = "created" | "votingStarts" | "votingEnds" | "extended" | "queued" | "eta" | "executed" | "canceled";
 
-export type Milestone = { key: MilestoneKey; label: string; time: bigint };
+type Milestone = { key: MilestoneKey; label: string; time: bigint };
 
 /** When each step of a proposal's life happened or is due (chain timestamps; the governor's clock is a timestamp). */
 export type TimelineInput = {
@@ -57,4 +56,29 @@ const finalStates: readonly ProposalStateName[] = ["Canceled", "Defeated", "Expi
 export function nextMilestone(input: TimelineInput, now: bigint): Milestone | undefined {
   if (finalStates.includes(input.state)) return undefined;
   return proposalTimeline(input).find((milestone) => milestone.time > now);
+}
+
+/** A moment at which a proposal's state changes by time alone: where the dev panel can move the clock. */
+type TimedStateChange = { label: "voting starts" | "voting ends" | "ETA"; timestamp: bigint };
+
+/**
+ * The next point in time at which the proposal's state changes by time alone: voting opens after the
+ * snapshot, closes after the deadline, and a queued proposal becomes executable at its ETA.
+ */
+export function nextTimedStateChange(proposal: {
+  state: ProposalStateName;
+  snapshot: bigint;
+  deadline: bigint;
+  eta: bigint;
+}): TimedStateChange | undefined {
+  switch (proposal.state) {
+    case "Pending":
+      return { label: "voting starts", timestamp: proposal.snapshot + 1n };
+    case "Active":
+      return { label: "voting ends", timestamp: proposal.deadline + 1n };
+    case "Queued":
+      return proposal.eta > 0n ? { label: "ETA", timestamp: proposal.eta } : undefined;
+    default:
+      return undefined;
+  }
 }

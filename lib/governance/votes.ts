@@ -1,3 +1,19 @@
+import type { Address, Hash } from "viem";
+
+/** Mirrors GovernorCountingSimple's VoteType (the order is the contract's enum order). */
+export const voteSupportNames = ["Against", "For", "Abstain"] as const;
+export type VoteSupportName = (typeof voteSupportNames)[number];
+
+/** One `VoteCast` (or `VoteCastWithParams`) event of the governor. */
+export type CastVote = {
+  voter: Address;
+  proposalId: bigint;
+  support: VoteSupportName;
+  weight: bigint;
+  reason: string;
+  transactionHash: Hash;
+};
+
 /** For / Against / Abstain weights, as GovernorCountingSimple counts them. */
 export type VoteTotals = { against: bigint; for: bigint; abstain: bigint };
 

@@ -1,8 +1,9 @@
-import { useBalance, useReadContracts } from "wagmi";
+import { useReadContracts } from "wagmi";
+import { multicall3 } from "../chain/multicall3";
 import { contracts } from "../contracts";
-import { hexToString } from "viem";
+import { parameterKeyName } from "../governance/actions";
 
-/** Everything the overview shows that one Multicall3 batch can read. */
+/** Everything the overview shows, read in one Multicall3 batch. */
 export function useDaoOverview() {
   const { token, governor, timelock, networkParameters, modelRegistry, grantVesting } = contracts;
   const reads = useReadContracts({
@@ -22,6 +23,7 @@ export function useDaoOverview() {
       { ...modelRegistry, functionName: "publishers" },
       { ...modelRegistry, functionName: "modelCount" },
       { ...grantVesting, functionName: "grantCount" },
+      { ...multicall3, functionName: "getEthBalance", args: [timelock.address] },
     ],
     query: {
       select: ([
@@ -39,14 +41,16 @@ export function useDaoOverview() {
         publishers,
         modelCount,
         grantCount,
+        treasuryEth,
       ]) => ({
         totalSupply,
         treasuryTokens,
+        treasuryEth,
         quorum: (totalSupply * quorumNumerator) / quorumDenominator,
         quorumNumerator,
         quorumDenominator,
         settings: { votingDelay, votingPeriod, proposalThreshold, lateQuorumExtension, timelockDelay },
-        parameters: keys.map((key, i) => ({ key: hexToString(key, { size: 32 }).replace(/\0+$/, ""), ...infos[i] })),
+        parameters: keys.map((key, i) => ({ key: parameterKeyName(key), ...infos[i] })),
         paused,
         publisherCount: publishers.length,
         modelCount,
@@ -54,6 +58,5 @@ export function useDaoOverview() {
       }),
     },
   });
-  const treasuryEth = useBalance({ address: timelock.address });
-  return { ...reads, treasuryEth: treasuryEth.data?.value };
+  return reads;
 }

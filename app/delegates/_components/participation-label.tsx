@@ -4,7 +4,7 @@ import { participationPercent, type Participation } from "@/lib/governance/deleg
 export const participationExplanation =
   "Participation: proposals voted on, of those whose voting started while the address had voting power.";
 
-export function participationText(participation: Participation): string {
+function participationText(participation: Participation): string {
   const percent = participationPercent(participation);
   return percent === undefined ? "—" : `${percent}% (${participation.voted} of ${participation.eligible})`;
 }

@@ -3,8 +3,9 @@ import type { ReactNode } from "react";
 import type { Address } from "viem";
 import { Markdown } from "@/components/markdown";
 import { formatTimestamp, formatTokens, shortAddress } from "@/lib/format";
-import { disputeStatusLabels } from "@/lib/governance/dispute-status";
-import { disputeStatusBadges, rulingsToDecide, type DisputeRecord } from "@/lib/governance/disputes";
+import type { ListedDispute } from "@/lib/chain/dispute-events";
+import { disputeStatusBadges, disputeStatusLabels } from "@/lib/governance/dispute-status";
+import { rulingsToDecide } from "@/lib/governance/disputes";
 import { Deadline } from "./deadline";
 import { RulingList } from "./ruling-list";
 
@@ -30,7 +31,7 @@ export function DisputeCard({
   now,
   profiles,
 }: {
-  dispute: DisputeRecord;
+  dispute: ListedDispute;
   now: bigint;
   profiles: Map<Address, string>;
 }) {

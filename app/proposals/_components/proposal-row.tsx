@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatDuration, formatTimestamp, shortAddress } from "@/lib/format";
-import type { ProposalSummary } from "@/lib/governance/proposals";
+import type { ProposalSummary } from "@/lib/chain/proposals";
 import { DisputedMark, StateBadge } from "./state-badge";
 import { VoteBar } from "./vote-bar";
 

@@ -1,8 +1,8 @@
 "use client";
 
-import type { ReactNode } from "react";
 import type { Address } from "viem";
 import { QueryState } from "@/components/query-state";
+import { Stat } from "@/components/stat";
 import { formatTokens } from "@/lib/format";
 import { delegateName, hasDelegateActivity } from "@/lib/governance/delegates";
 import { useDelegate } from "@/lib/hooks/use-delegate";
@@ -12,16 +12,6 @@ import { DelegatorsList } from "./delegators-list";
 import { StatementSection } from "./statement-section";
 import { VotingHistory } from "./voting-history";
 import { VotingPowerChart } from "./voting-power-chart";
-
-function Stat({ label, children, note }: { label: string; children: ReactNode; note?: string }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4">
-      <p className="text-xs uppercase tracking-wide text-slate-500">{label}</p>
-      <p className="mt-1 text-xl font-semibold tabular-nums">{children}</p>
-      {note && <p className="mt-1 text-xs text-slate-500">{note}</p>}
-    </div>
-  );
-}
 
 export function DelegateProfileView({ address }: { address: Address }) {
   const profile = useDelegate(address);

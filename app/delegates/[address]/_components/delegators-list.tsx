@@ -1,7 +1,7 @@
-import type { Address } from "viem";
-import { formatTokens, shortAddress } from "@/lib/format";
-import { sameAddress } from "@/lib/governance/delegates";
 import Link from "next/link";
+import { isAddressEqual, type Address } from "viem";
+import { compareBigint } from "@/lib/bigint";
+import { formatTokens, shortAddress } from "@/lib/format";
 
 /** Accounts delegating to this address, largest balance first. */
 export function DelegatorsList({
@@ -11,7 +11,7 @@ export function DelegatorsList({
   delegate: Address;
   delegators: { address: Address; balance: bigint }[];
 }) {
-  const sorted = [...delegators].sort((a, b) => (a.balance === b.balance ? 0 : a.balance > b.balance ? -1 : 1));
+  const sorted = [...delegators].sort((a, b) => compareBigint(b.balance, a.balance));
   return (
     <section className="space-y-3">
       <h2 className="text-lg font-semibold">Delegators</h2>
@@ -26,7 +26,7 @@ export function DelegatorsList({
               data-address={address}
               className="flex items-center justify-between gap-3 px-4 py-2"
             >
-              {sameAddress(address, delegate) ? (
+              {isAddressEqual(address, delegate) ? (
                 <span className="font-mono">{shortAddress(address)} (self)</span>
               ) : (
                 <Link href={`/delegates/${address}`} className="font-mono hover:text-indigo-700" title={address}>

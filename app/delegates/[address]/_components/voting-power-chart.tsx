@@ -1,3 +1,4 @@
+import { maxBigint } from "@/lib/bigint";
 import { formatTimestamp, formatTokens } from "@/lib/format";
 import { stepPath } from "@/lib/sparkline";
 
@@ -11,7 +12,7 @@ export function VotingPowerChart({
   history: { blockNumber: bigint; timestamp: bigint; votes: bigint }[];
 }) {
   const points = history.map((point) => ({ time: point.timestamp, value: point.votes }));
-  const peak = history.reduce((highest, point) => (point.votes > highest ? point.votes : highest), 0n);
+  const peak = maxBigint(history.map((point) => point.votes));
   return (
     <section className="space-y-3">
       <h2 className="text-lg font-semibold">Voting power over time</h2>

@@ -1,10 +1,11 @@
 import { formatDuration, formatTimestamp, formatTokens, shortAddress } from "@/lib/format";
 import { disputeStatusLabels } from "@/lib/governance/dispute-status";
-import type { DisputeDetail } from "@/lib/governance/proposals";
+import { deadlinePhase, type DisputeRecord } from "@/lib/governance/disputes";
 
 /** The bonded challenge against this proposal: who filed it, why, and how the panel ruled. */
-export function DisputePanel({ dispute, now }: { dispute: DisputeDetail; now: bigint | undefined }) {
+export function DisputePanel({ dispute, now }: { dispute: DisputeRecord; now: bigint | undefined }) {
   const open = dispute.status === "Open";
+  const phase = now === undefined ? undefined : deadlinePhase(dispute, now);
   return (
     <div className="space-y-4 text-sm">
       <p
@@ -27,8 +28,8 @@ export function DisputePanel({ dispute, now }: { dispute: DisputeDetail; now: bi
         <dt className="text-slate-500">Ruling deadline</dt>
         <dd data-testid="dispute-deadline">
           {formatTimestamp(dispute.deadline)}
-          {open && now !== undefined && dispute.deadline > now && (
-            <span className="text-slate-500"> (in {formatDuration(dispute.deadline - now)})</span>
+          {phase?.phase === "adjudicating" && phase.secondsLeft > 0n && (
+            <span className="text-slate-500"> (in {formatDuration(phase.secondsLeft)})</span>
           )}
         </dd>
         <dt className="text-slate-500">Rulings</dt>

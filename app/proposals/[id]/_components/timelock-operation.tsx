@@ -1,5 +1,5 @@
 import { formatTimestamp } from "@/lib/format";
-import type { ProposalDetail } from "@/lib/governance/proposals";
+import type { ProposalDetail } from "@/lib/chain/proposals";
 
 /** TimelockController keeps 1 as the timestamp of a done operation. */
 const DONE_TIMESTAMP = 1n;

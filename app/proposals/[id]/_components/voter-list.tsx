@@ -1,14 +1,9 @@
+import { VoteSupportBadge } from "@/components/vote-support-badge";
 import { formatTokens, shortAddress } from "@/lib/format";
-import type { Vote } from "@/lib/governance/proposals";
-
-const supportStyles: Record<Vote["support"], string> = {
-  For: "bg-emerald-100 text-emerald-800",
-  Against: "bg-red-100 text-red-800",
-  Abstain: "bg-slate-100 text-slate-700",
-};
+import type { CastVote } from "@/lib/governance/votes";
 
 /** Every vote cast on the proposal, heaviest first, with its reason. */
-export function VoterList({ votes }: { votes: Vote[] }) {
+export function VoterList({ votes }: { votes: CastVote[] }) {
   if (votes.length === 0) return <p className="text-sm text-slate-500">No votes cast yet.</p>;
   return (
     <ul className="divide-y divide-slate-100">
@@ -18,9 +13,7 @@ export function VoterList({ votes }: { votes: Vote[] }) {
             <span className="font-mono" title={vote.voter}>
               {shortAddress(vote.voter)}
             </span>
-            <span className={`rounded px-2 py-0.5 text-xs font-medium ${supportStyles[vote.support]}`}>
-              {vote.support}
-            </span>
+            <VoteSupportBadge support={vote.support} />
             <span className="ml-auto tabular-nums text-slate-600" data-testid="voter-weight">
               {formatTokens(vote.weight)} PLM
             </span>
