@@ -1,4 +1,5 @@
-import type { PublicClient } from "viem";
+import { getBlockNumber } from "viem/actions";
+import type { Client } from "viem";
 import { config } from "../config";
 
 /** Blocks per log query: within what public RPC providers accept for eth_getLogs. */
@@ -10,10 +11,10 @@ const LOG_RANGE = 10_000n;
  * through here; an indexer is the path at scale.
  */
 export async function queryAllBlocks<T>(
-  client: PublicClient,
+  client: Client,
   query: (range: { fromBlock: bigint; toBlock: bigint }) => Promise<T[]>,
 ): Promise<T[]> {
-  const latest = await client.getBlockNumber();
+  const latest = await getBlockNumber(client);
   const results: T[] = [];
   for (let fromBlock = BigInt(config.deployment.deployBlock); fromBlock <= latest; fromBlock += LOG_RANGE) {
     const toBlock = fromBlock + LOG_RANGE - 1n < latest ? fromBlock + LOG_RANGE - 1n : latest;

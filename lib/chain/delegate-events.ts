@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from "viem";
+import { getContractEvents, multicall, readContract } from "viem/actions";
+import type { Address, Client } from "viem";
 import { contracts } from "../contracts";
 import {
   delegateCandidates,
@@ -16,16 +17,16 @@ import { loadGovernorHistory, type GovernorHistory } from "./proposal-events";
 const { token, delegateStatements } = contracts;
 
 /** The token's delegation history, every published statement, every vote cast and every proposal. */
-async function loadDelegateEvents(client: PublicClient): Promise<DelegateEvents> {
+async function loadDelegateEvents(client: Client): Promise<DelegateEvents> {
   const [votesChanged, delegateChanged, published, history] = await Promise.all([
     queryAllBlocks(client, (range) =>
-      client.getContractEvents({ ...token, eventName: "DelegateVotesChanged", strict: true, ...range }),
+      getContractEvents(client, { ...token, eventName: "DelegateVotesChanged", strict: true, ...range }),
     ),
     queryAllBlocks(client, (range) =>
-      client.getContractEvents({ ...token, eventName: "DelegateChanged", strict: true, ...range }),
+      getContractEvents(client, { ...token, eventName: "DelegateChanged", strict: true, ...range }),
     ),
     queryAllBlocks(client, (range) =>
-      client.getContractEvents({ ...delegateStatements, eventName: "StatementPublished", strict: true, ...range }),
+      getContractEvents(client, { ...delegateStatements, eventName: "StatementPublished", strict: true, ...range }),
     ),
     loadGovernorHistory(client),
   ]);
@@ -48,10 +49,10 @@ async function loadDelegateEvents(client: PublicClient): Promise<DelegateEvents>
  * Every proposal's id, title and snapshot, and whether its voting ever started: the snapshot passed before now,
  * and before the proposal was canceled if it was.
  */
-async function loadProposalVotings(client: PublicClient, history: GovernorHistory): Promise<ProposalVoting[]> {
+async function loadProposalVotings(client: Client, history: GovernorHistory): Promise<ProposalVoting[]> {
   const canceled = history.milestones.filter((milestone) => milestone.event === "ProposalCanceled");
   const [now, canceledTimes] = await Promise.all([
-    client.readContract({ ...token, functionName: "clock" }),
+    readContract(client, { ...token, functionName: "clock" }),
     loadBlockTimes(client, canceled),
   ]);
   const canceledAt = new Map(canceled.map((milestone, i) => [milestone.proposalId, canceledTimes[i]]));
@@ -68,13 +69,13 @@ async function loadProposalVotings(client: PublicClient, history: GovernorHistor
  * (the token's `getPastVotes` at the proposal's `voteStart`).
  */
 async function loadEligibleProposals(
-  client: PublicClient,
+  client: Client,
   addresses: readonly Address[],
   events: DelegateEvents,
 ): Promise<Map<Address, bigint[]>> {
   const started = events.proposals.filter((proposal) => proposal.votingStarted);
   const pairs = addresses.flatMap((address) => started.map((proposal) => ({ address, proposal })));
-  const pastVotes = await client.multicall({
+  const pastVotes = await multicall(client, {
     allowFailure: false,
     contracts: pairs.map(
       ({ address, proposal }) =>
@@ -90,16 +91,16 @@ async function loadEligibleProposals(
 
 /** Current votes and on-chain statement record of each address. */
 async function loadDelegateReads(
-  client: PublicClient,
+  client: Client,
   addresses: readonly Address[],
   events: DelegateEvents,
 ): Promise<Map<Address, DelegateReads>> {
   const [votes, records, eligible] = await Promise.all([
-    client.multicall({
+    multicall(client, {
       allowFailure: false,
       contracts: addresses.map((address) => ({ ...token, functionName: "getVotes", args: [address] }) as const),
     }),
-    client.multicall({
+    multicall(client, {
       allowFailure: false,
       contracts: addresses.map(
         (address) => ({ ...delegateStatements, functionName: "statementOf", args: [address] }) as const,
@@ -121,7 +122,7 @@ async function loadDelegateReads(
 export type DelegateDirectory = { events: DelegateEvents; delegates: DelegateSummary[] };
 
 /** Every address with voting power or a statement, summarized. */
-export async function loadDelegateDirectory(client: PublicClient): Promise<DelegateDirectory> {
+export async function loadDelegateDirectory(client: Client): Promise<DelegateDirectory> {
   const events = await loadDelegateEvents(client);
   const candidates = delegateCandidates(events);
   const reads = await loadDelegateReads(client, candidates, events);
@@ -142,7 +143,7 @@ type DelegateProfile = DelegateSummary & {
 
 /** One address's delegate profile, built on already loaded event history. */
 export async function loadDelegateProfile(
-  client: PublicClient,
+  client: Client,
   address: Address,
   events: DelegateEvents,
 ): Promise<DelegateProfile> {
@@ -152,7 +153,7 @@ export async function loadDelegateProfile(
   const delegatorAccounts = summary.selfDelegated ? [address, ...summary.delegators] : summary.delegators;
   const [times, balances] = await Promise.all([
     loadBlockTimes(client, points),
-    client.multicall({
+    multicall(client, {
       allowFailure: false,
       contracts: delegatorAccounts.map(
         (account) => ({ ...token, functionName: "balanceOf", args: [account] }) as const,

@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from "viem";
+import { getContractEvents, multicall } from "viem/actions";
+import type { Address, Client } from "viem";
 import { contracts } from "../contracts";
 import { disputeStatusNames } from "../governance/dispute-status";
 import type { DisputeRecord, DisputeSettings, PanelMember } from "../governance/disputes";
@@ -24,10 +25,10 @@ export type DisputesOverview = {
 
 /** Each dispute as the module stores it, without its rulings (one Multicall3 batch). */
 export async function readStoredDisputes(
-  client: PublicClient,
+  client: Client,
   ids: readonly bigint[],
 ): Promise<Omit<DisputeRecord, "rulings" | "resolvedAt">[]> {
-  const stored = await client.multicall({
+  const stored = await multicall(client, {
     allowFailure: false,
     contracts: ids.map((id) => ({ ...disputeModule, functionName: "getDispute", args: [id] }) as const),
   });
@@ -35,16 +36,16 @@ export async function readStoredDisputes(
 }
 
 /** Each dispute with its rulings (`RulingCast`) and, once resolved, the time of `DisputeResolved`. */
-export async function loadDisputeRecords(client: PublicClient, ids: readonly bigint[]): Promise<DisputeRecord[]> {
+export async function loadDisputeRecords(client: Client, ids: readonly bigint[]): Promise<DisputeRecord[]> {
   if (ids.length === 0) return [];
   const args = { disputeId: [...ids] };
   const [stored, rulingLogs, resolvedLogs] = await Promise.all([
     readStoredDisputes(client, ids),
     queryAllBlocks(client, (range) =>
-      client.getContractEvents({ ...disputeModule, eventName: "RulingCast", args, strict: true, ...range }),
+      getContractEvents(client, { ...disputeModule, eventName: "RulingCast", args, strict: true, ...range }),
     ),
     queryAllBlocks(client, (range) =>
-      client.getContractEvents({ ...disputeModule, eventName: "DisputeResolved", args, strict: true, ...range }),
+      getContractEvents(client, { ...disputeModule, eventName: "DisputeResolved", args, strict: true, ...range }),
     ),
   ]);
   const [rulingTimes, resolvedTimes] = await Promise.all([
@@ -64,9 +65,9 @@ export async function loadDisputeRecords(client: PublicClient, ids: readonly big
 }
 
 /** Every dispute with its rulings and proposal title, the panel with profiles and stakes, and the settings. */
-export async function loadDisputes(client: PublicClient): Promise<DisputesOverview> {
+export async function loadDisputes(client: Client): Promise<DisputesOverview> {
   const [count, panelAddresses, bond, rewardAmount, rewardPool, adjudicationPeriod, rulingQuorum, expertStake, readAt] =
-    await client.multicall({
+    await multicall(client, {
       allowFailure: false,
       contracts: [
         { ...disputeModule, functionName: "disputeCount" },
@@ -83,26 +84,26 @@ export async function loadDisputes(client: PublicClient): Promise<DisputesOvervi
   const ids = Array.from({ length: Number(count) }, (_, i) => BigInt(i + 1));
   const [disputes, profiles, stakes, lockedUntil, addedLogs, proposals] = await Promise.all([
     loadDisputeRecords(client, ids),
-    client.multicall({
+    multicall(client, {
       allowFailure: false,
       contracts: panelAddresses.map(
         (expert) => ({ ...disputeModule, functionName: "panelProfile", args: [expert] }) as const,
       ),
     }),
-    client.multicall({
+    multicall(client, {
       allowFailure: false,
       contracts: panelAddresses.map(
         (expert) => ({ ...disputeModule, functionName: "stakeOf", args: [expert] }) as const,
       ),
     }),
-    client.multicall({
+    multicall(client, {
       allowFailure: false,
       contracts: panelAddresses.map(
         (expert) => ({ ...disputeModule, functionName: "stakeLockedUntil", args: [expert] }) as const,
       ),
     }),
     queryAllBlocks(client, (range) =>
-      client.getContractEvents({ ...disputeModule, eventName: "PanelMemberAdded", strict: true, ...range }),
+      getContractEvents(client, { ...disputeModule, eventName: "PanelMemberAdded", strict: true, ...range }),
     ),
     loadCreatedProposals(client),
   ]);

@@ -1,4 +1,5 @@
-import { parseEventLogs, type Hash, type PublicClient } from "viem";
+import { getContractEvents, getLogs } from "viem/actions";
+import { parseEventLogs, type Hash, type Client } from "viem";
 import { contracts } from "../contracts";
 import { splitDescription } from "../governance/proposal-text";
 import { voteSupportNames, type CastVote } from "../governance/votes";
@@ -47,16 +48,16 @@ function createdProposal({
 }
 
 /** Every proposal's `ProposalCreated` event, in creation order. */
-export async function loadCreatedProposals(client: PublicClient): Promise<CreatedProposal[]> {
+export async function loadCreatedProposals(client: Client): Promise<CreatedProposal[]> {
   const logs = await queryAllBlocks(client, (range) =>
-    client.getContractEvents({ ...governor, eventName: "ProposalCreated", strict: true, ...range }),
+    getContractEvents(client, { ...governor, eventName: "ProposalCreated", strict: true, ...range }),
   );
   return logs.map(createdProposal);
 }
 
 /** Everything the governor emitted since the deployment: one log query per block range, decoded with its ABI. */
-export async function loadGovernorHistory(client: PublicClient): Promise<GovernorHistory> {
-  const logs = await queryAllBlocks(client, (range) => client.getLogs({ address: governor.address, ...range }));
+export async function loadGovernorHistory(client: Client): Promise<GovernorHistory> {
+  const logs = await queryAllBlocks(client, (range) => getLogs(client, { address: governor.address, ...range }));
   const history: GovernorHistory = { created: [], votes: [], milestones: [] };
   for (const event of parseEventLogs({ abi: governor.abi, logs })) {
     switch (event.eventName) {

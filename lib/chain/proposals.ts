@@ -1,3 +1,4 @@
+import { getTransactionReceipt, multicall } from "viem/actions";
 import {
   BaseError,
   ContractFunctionRevertedError,
@@ -6,7 +7,7 @@ import {
   type Address,
   type Hash,
   type Hex,
-  type PublicClient,
+  type Client,
 } from "viem";
 import { compareBigint } from "../bigint";
 import { config } from "../config";
@@ -69,8 +70,8 @@ export type ProposalDetail = ProposalSummary & {
 };
 
 /** Every proposal the governor stores, newest first. */
-export async function readProposals(client: PublicClient): Promise<ProposalSummary[]> {
-  const [count, clock] = await client.multicall({
+export async function readProposals(client: Client): Promise<ProposalSummary[]> {
+  const [count, clock] = await multicall(client, {
     allowFailure: false,
     contracts: [
       { ...governor, functionName: "proposalCount" },
@@ -79,7 +80,7 @@ export async function readProposals(client: PublicClient): Promise<ProposalSumma
   });
   const indexes = Array.from({ length: Number(count) }, (_, i) => BigInt(i));
   const [details, created] = await Promise.all([
-    client.multicall({
+    multicall(client, {
       allowFailure: false,
       contracts: indexes.map((index) => ({ ...governor, functionName: "proposalDetailsAt", args: [index] }) as const),
     }),
@@ -91,32 +92,38 @@ export async function readProposals(client: PublicClient): Promise<ProposalSumma
 }
 
 /** One proposal with its votes, timeline, timelock operation and dispute; null when the governor does not know it. */
-export async function readProposal(client: PublicClient, id: bigint): Promise<ProposalDetail | null> {
+export async function readProposal(client: Client, id: bigint): Promise<ProposalDetail | null> {
+  // Reads go out in three rounds, each one batched HTTP request: the proposal with the event history's block
+  // number, the event logs, then everything that depends on them.
   let first;
+  let history: GovernorHistory;
   try {
-    first = await client.multicall({
-      allowFailure: false,
-      contracts: [
-        { ...governor, functionName: "proposalDetails", args: [id] },
-        { ...governor, functionName: "clock" },
-        { ...governor, functionName: "quorumDenominator" },
-        { ...networkParameters, functionName: "allParameters" },
-      ],
-    });
+    [first, history] = await Promise.all([
+      multicall(client, {
+        allowFailure: false,
+        contracts: [
+          { ...governor, functionName: "proposalDetails", args: [id] },
+          { ...governor, functionName: "clock" },
+          { ...governor, functionName: "quorumDenominator" },
+          { ...networkParameters, functionName: "allParameters" },
+          { ...disputeModule, functionName: "disputeOf", args: [id] },
+        ],
+      }),
+      loadGovernorHistory(client),
+    ]);
   } catch (error) {
     if (isNonexistentProposal(error)) return null;
     throw error;
   }
-  const [[targets, values, calldatas, descriptionHash], clock, quorumDenominator, [keys, infos]] = first;
+  const [[targets, values, calldatas, descriptionHash], clock, quorumDenominator, [keys, infos], disputeId] = first;
   const actions = targets.map((target, i) => ({ target, value: values[i], calldata: calldatas[i] }));
-  const history = await loadGovernorHistory(client);
-  const [summary] = await readSummaries(client, [id], BigInt(clock), history.created);
 
   const milestones = history.milestones.filter((milestone) => milestone.proposalId === id);
   const executedTx = milestones.find((milestone) => milestone.event === "ProposalExecuted")?.transactionHash;
   const operationId = timelockOperationId(actions, governor.address, descriptionHash);
-  const [[operationState, readyAt], milestoneTimes, disputeDetail, parameterChanges] = await Promise.all([
-    client.multicall({
+  const [[summary], [operationState, readyAt], milestoneTimes, disputeDetail, parameterChanges] = await Promise.all([
+    readSummaries(client, [id], BigInt(clock), history.created),
+    multicall(client, {
       allowFailure: false,
       contracts: [
         { ...timelock, functionName: "getOperationState", args: [operationId] },
@@ -124,7 +131,7 @@ export async function readProposal(client: PublicClient, id: bigint): Promise<Pr
       ],
     }),
     loadBlockTimes(client, milestones),
-    summary.dispute ? loadDisputeRecords(client, [summary.dispute.id]).then(([dispute]) => dispute) : undefined,
+    disputeId === 0n ? undefined : loadDisputeRecords(client, [disputeId]).then(([dispute]) => dispute),
     executedTx ? readParameterChanges(client, executedTx) : [],
   ]);
   const timeOf = (event: GovernorHistory["milestones"][number]["event"]) => {
@@ -160,37 +167,37 @@ export async function readProposal(client: PublicClient, id: bigint): Promise<Pr
 
 /** The per-proposal reads, one Multicall3 batch per view, all sent together. */
 async function readSummaries(
-  client: PublicClient,
+  client: Client,
   ids: readonly bigint[],
   clock: bigint,
   created: readonly CreatedProposal[],
 ): Promise<ProposalSummary[]> {
   const [states, snapshots, deadlines, etas, proposers, votes, disputeIds] = await Promise.all([
-    client.multicall({
+    multicall(client, {
       allowFailure: false,
       contracts: ids.map((id) => ({ ...governor, functionName: "state", args: [id] }) as const),
     }),
-    client.multicall({
+    multicall(client, {
       allowFailure: false,
       contracts: ids.map((id) => ({ ...governor, functionName: "proposalSnapshot", args: [id] }) as const),
     }),
-    client.multicall({
+    multicall(client, {
       allowFailure: false,
       contracts: ids.map((id) => ({ ...governor, functionName: "proposalDeadline", args: [id] }) as const),
     }),
-    client.multicall({
+    multicall(client, {
       allowFailure: false,
       contracts: ids.map((id) => ({ ...governor, functionName: "proposalEta", args: [id] }) as const),
     }),
-    client.multicall({
+    multicall(client, {
       allowFailure: false,
       contracts: ids.map((id) => ({ ...governor, functionName: "proposalProposer", args: [id] }) as const),
     }),
-    client.multicall({
+    multicall(client, {
       allowFailure: false,
       contracts: ids.map((id) => ({ ...governor, functionName: "proposalVotes", args: [id] }) as const),
     }),
-    client.multicall({
+    multicall(client, {
       allowFailure: false,
       contracts: ids.map((id) => ({ ...disputeModule, functionName: "disputeOf", args: [id] }) as const),
     }),
@@ -201,7 +208,7 @@ async function readSummaries(
   const creations = ids.map((id) => created.find((creation) => creation.id === id));
   const found = creations.filter((creation) => creation !== undefined);
   const [quorums, disputes, createdTimes] = await Promise.all([
-    client.multicall({
+    multicall(client, {
       allowFailure: false,
       contracts: quorumAt.map((timepoint) => ({ ...governor, functionName: "quorum", args: [timepoint] }) as const),
     }),
@@ -234,8 +241,8 @@ async function readSummaries(
 }
 
 /** The ParameterChanged events of a transaction (the execution of a proposal), in log order. */
-async function readParameterChanges(client: PublicClient, transactionHash: Hash): Promise<ParameterChange[]> {
-  const receipt = await client.getTransactionReceipt({ hash: transactionHash });
+async function readParameterChanges(client: Client, transactionHash: Hash): Promise<ParameterChange[]> {
+  const receipt = await getTransactionReceipt(client, { hash: transactionHash });
   const logs = receipt.logs.filter((log) => isAddressEqual(log.address, networkParameters.address));
   return parseEventLogs({ abi: networkParameters.abi, eventName: "ParameterChanged", logs }).map(({ args }) => ({
     key: parameterKeyName(args.key),

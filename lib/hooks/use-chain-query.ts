@@ -1,15 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
-import type { PublicClient } from "viem";
-import { useChainId, usePublicClient } from "wagmi";
+import type { Client } from "viem";
+import { useChainId, useClient } from "wagmi";
 
 /** A read through the configured chain's public client, cached under ["plenum", chainId, ...key]. */
 export function useChainQuery<T>(
   key: readonly unknown[],
-  read: (client: PublicClient) => Promise<T>,
+  read: (client: Client) => Promise<T>,
   options: { enabled?: boolean; refetchInterval?: number } = {},
 ) {
   const chainId = useChainId();
-  const client = usePublicClient();
+  const client = useClient();
   return useQuery({
     queryKey: ["plenum", chainId, ...key],
     queryFn: () => {

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { testActions } from "viem";
-import { usePublicClient } from "wagmi";
+import { useClient } from "wagmi";
 
 /** Local chain only: set anvil's clock to `timestamp` and mine a block there, then refresh every read. */
 export function useMoveChainTime() {
-  const client = usePublicClient();
+  const client = useClient();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (timestamp: bigint) => {
