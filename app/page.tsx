@@ -1,3 +1,5 @@
+import { Grants } from "./_components/grants";
+import { NeedsAttention } from "./_components/needs-attention";
 import { Overview } from "./_components/overview";
 import { YourAccount } from "./_components/your-account";
 
@@ -9,7 +11,9 @@ export default function OverviewPage() {
         <p className="text-slate-600">The treasury, the AI network&apos;s parameters and the rules of governance.</p>
       </div>
       <YourAccount />
+      <NeedsAttention />
       <Overview />
+      <Grants />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { formatEther } from "viem";
 import { contracts } from "../lib/contracts";
 import { formatDuration, formatParameterValue, formatTokens } from "../lib/format";
+import { proposalStateNames } from "../lib/governance/proposal-state";
 import { localRoles } from "../scripts/lib/accounts";
 import { freePort } from "../scripts/lib/anvil";
 import { startApp } from "../scripts/lib/app";
@@ -72,4 +73,35 @@ test("a holder who never delegated is prompted to delegate", async ({ page, wall
   await wallet.connect();
   await expect(page.getByTestId("your-voting-power")).toHaveText("0 PLM");
   await expect(page.getByTestId("delegate-prompt")).toContainText(`${formatTokens(balance)} PLM do not vote`);
+});
+
+test("the overview lists what needs attention, the delegated supply and the grants, as on chain", async ({
+  page,
+  chain,
+}) => {
+  const { governor, token, grantVesting, disputeModule } = contracts;
+  const count = await chain.readContract({ ...governor, functionName: "proposalCount" });
+  const expected: string[] = [];
+  for (let i = 0n; i < count; i++) {
+    const [id] = await chain.readContract({ ...governor, functionName: "proposalDetailsAt", args: [i] });
+    const state = proposalStateNames[await chain.readContract({ ...governor, functionName: "state", args: [id] })];
+    const disputed = await chain.readContract({ ...disputeModule, functionName: "isBlocking", args: [id] });
+    if (state === "Active" || state === "Queued" || disputed) expected.push(id.toString());
+  }
+  const changes = await chain.getContractEvents({ ...token, eventName: "DelegateVotesChanged", fromBlock: 0n });
+  const delegates = [...new Set(changes.map((log) => log.args.delegate!))];
+  let delegated = 0n;
+  for (const delegate of delegates) {
+    delegated += await chain.readContract({ ...token, functionName: "getVotes", args: [delegate] });
+  }
+  const grant = await chain.readContract({ ...grantVesting, functionName: "getGrant", args: [1n] });
+
+  await page.goto("/");
+  const rows = page.getByTestId("needs-attention").getByTestId("proposal-row");
+  await expect(rows).toHaveCount(expected.length);
+  for (const id of expected) {
+    await expect(page.getByTestId("needs-attention").locator(`[data-proposal-id="${id}"]`)).toBeVisible();
+  }
+  await expect(page.getByTestId("delegated-supply")).toHaveText(`${formatTokens(delegated, 0)} PLM`);
+  await expect(page.getByTestId("grant-amount")).toHaveText(`${formatTokens(grant.amount)} PLM`);
 });

@@ -3,6 +3,7 @@
 import { formatEther } from "viem";
 import { QueryState } from "@/components/query-state";
 import { Stat } from "@/components/stat";
+import { DelegatedSupply } from "./delegated-supply";
 import { formatBps, formatDuration, formatParameterValue, formatTokens } from "@/lib/format";
 import { useDaoOverview } from "@/lib/hooks/use-dao-overview";
 
@@ -15,7 +16,7 @@ export function Overview() {
         const { settings } = data;
         return (
           <div className="space-y-8">
-            <section className="grid grid-cols-2 gap-4 md:grid-cols-4">
+            <section className="grid grid-cols-2 gap-4 md:grid-cols-5">
               <Stat label="Treasury" testId="treasury-plm">
                 {formatTokens(data.treasuryTokens, 0)} PLM
               </Stat>
@@ -25,6 +26,7 @@ export function Overview() {
               <Stat label="Total supply" testId="total-supply">
                 {formatTokens(data.totalSupply, 0)} PLM
               </Stat>
+              <DelegatedSupply totalSupply={data.totalSupply} />
               <Stat
                 label={`Quorum (${formatBps((data.quorumNumerator * 10_000n) / data.quorumDenominator)} of supply)`}
                 testId="quorum"

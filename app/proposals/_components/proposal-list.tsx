@@ -8,7 +8,7 @@ import { matchesSearch } from "@/lib/governance/proposal-text";
 import { useChainNow } from "@/lib/hooks/use-chain-now";
 import { useProposals } from "@/lib/hooks/use-proposals";
 import { ProposalFilters } from "./proposal-filters";
-import { ProposalRow } from "./proposal-row";
+import { ProposalRow } from "@/components/proposal/proposal-row";
 
 function parseState(value: string | null): ProposalStateName | undefined {
   return proposalStateNames.find((name) => name.toLowerCase() === value?.toLowerCase());

@@ -6,7 +6,7 @@ import { QueryState } from "@/components/query-state";
 import { formatTimestamp } from "@/lib/format";
 import { useChainNow } from "@/lib/hooks/use-chain-now";
 import { useProposal } from "@/lib/hooks/use-proposal";
-import { DisputedMark, StateBadge } from "../../_components/state-badge";
+import { DisputedMark, StateBadge } from "@/components/proposal/state-badge";
 import { ActionList } from "./action-list";
 import { DisputePanel } from "./dispute-panel";
 import { ProposalNotFound } from "./proposal-not-found";
