@@ -4,6 +4,7 @@ import {
   formatBps,
   formatCountdown,
   formatDuration,
+  formatParameterBounds,
   formatParameterNumber,
   formatParameterValue,
   formatTimestamp,
@@ -75,4 +76,14 @@ it("counts down to the second from the largest non-zero unit", () => {
   expect(formatCountdown(59)).toBe("59s");
   expect(formatCountdown(0)).toBe("0s");
   expect(formatCountdown(-5)).toBe("0s");
+});
+
+describe("formatParameterBounds", () => {
+  it("writes the unit once after both bounds", () => {
+    expect(formatParameterBounds(parseEther("0.01"), parseEther("2"), "PLM per 1k tokens")).toBe(
+      "0.01–2.00 PLM per 1k tokens",
+    );
+    expect(formatParameterBounds(5_000n, 9_500n, "bps")).toBe("50%–95%");
+    expect(formatParameterBounds(100n, 5_000n, "ms")).toBe("100–5,000 ms");
+  });
 });

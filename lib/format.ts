@@ -66,6 +66,11 @@ export function parameterUnitSuffix(unit: string): string {
   return unit === "bps" ? "" : ` ${unit}`;
 }
 
+/** A parameter's hard bounds in its unit: "0.01–2.00 PLM per 1k tokens", "50%–95%". */
+export function formatParameterBounds(min: bigint, max: bigint, unit: string): string {
+  return `${formatParameterNumber(min, unit)}–${formatParameterNumber(max, unit)}${parameterUnitSuffix(unit)}`;
+}
+
 /** A chain timestamp (seconds) in UTC, the same for every viewer: 1767225600 -> "2026-01-01 00:00 UTC". */
 export function formatTimestamp(seconds: bigint | number): string {
   const iso = new Date(Number(seconds) * 1000).toISOString();

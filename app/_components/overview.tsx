@@ -4,7 +4,7 @@ import { formatEther } from "viem";
 import { QueryState } from "@/components/query-state";
 import { Stat } from "@/components/stat";
 import { DelegatedSupply } from "./delegated-supply";
-import { formatBps, formatDuration, formatParameterValue, formatTokens } from "@/lib/format";
+import { formatBps, formatDuration, formatParameterBounds, formatParameterValue, formatTokens } from "@/lib/format";
 import { useDaoOverview } from "@/lib/hooks/use-dao-overview";
 
 export function Overview() {
@@ -67,8 +67,7 @@ export function Overview() {
                         {formatParameterValue(parameter.value, parameter.unit)}
                       </td>
                       <td className="px-4 py-2 text-slate-600">
-                        {formatParameterValue(parameter.min, parameter.unit)} –{" "}
-                        {formatParameterValue(parameter.max, parameter.unit)}
+                        {formatParameterBounds(parameter.min, parameter.max, parameter.unit)}
                       </td>
                     </tr>
                   ))}

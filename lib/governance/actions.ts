@@ -27,7 +27,14 @@ import {
   timelockControllerAbi,
 } from "../contracts/abis.generated";
 import type { Deployment } from "../contracts/deployment";
-import { formatDuration, formatParameterNumber, formatTimestamp, formatTokens, parameterUnitSuffix } from "../format";
+import {
+  formatDuration,
+  formatParameterBounds,
+  formatParameterNumber,
+  formatTimestamp,
+  formatTokens,
+  parameterUnitSuffix,
+} from "../format";
 import { percentOf } from "./votes";
 
 /** One (target, value, calldata) of a proposal, in the governor's order. */
@@ -293,7 +300,8 @@ export function describeParameterChange(key: string, to: bigint, info: Parameter
   const number = (value: bigint) => formatParameterNumber(value, info.unit);
   const unit = parameterUnitSuffix(info.unit);
   const outside = to < info.min || to > info.max ? "; outside the bounds: execution will revert" : "";
-  return `${key}: ${number(from)} → ${number(to)}${unit} (bounds ${number(info.min)}–${number(info.max)}${unit}${outside})`;
+  const bounds = formatParameterBounds(info.min, info.max, info.unit);
+  return `${key}: ${number(from)} → ${number(to)}${unit} (bounds ${bounds}${outside})`;
 }
 
 function describeNetworkParameters(data: Hex, context: DecodeContext, options: DecodeOptions): Described | undefined {
