@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Deployment } from "../../lib/contracts/deployment";
+import { deploymentSchema, type Deployment } from "../../lib/contracts/deployment";
 import { defaultDeploymentsDir } from "./paths";
 
 export function deploymentFile(chainId: number, dir = defaultDeploymentsDir): string {
@@ -16,9 +16,11 @@ export function writeDeployment(deployment: Deployment, dir = defaultDeployments
 
 export function readDeployment(chainId: number, dir = defaultDeploymentsDir): Deployment {
   const file = deploymentFile(chainId, dir);
+  let json: string;
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as Deployment;
+    json = readFileSync(file, "utf8");
   } catch {
     throw new Error(`No deployment for chain ${chainId} at ${file}: run \`npm run deploy\` first.`);
   }
+  return deploymentSchema.parse(JSON.parse(json));
 }
