@@ -3,8 +3,6 @@ import { contracts } from "../lib/contracts";
 import { formatDuration, formatParameterValue, formatTokens } from "../lib/format";
 import { proposalStateNames } from "../lib/governance/proposal-state";
 import { localRoles } from "../scripts/lib/accounts";
-import { freePort } from "../scripts/lib/anvil";
-import { startApp } from "../scripts/lib/app";
 import { anvilAccount } from "../scripts/lib/chain";
 import { expect, test } from "./fixtures";
 
@@ -30,19 +28,6 @@ test("the overview shows the treasury, every network parameter and the governanc
     await expect(page.getByTestId(`parameter-${name}`).getByTestId("value")).toHaveText(
       formatParameterValue(info.value, info.unit),
     );
-  }
-});
-
-test("with the RPC down the overview says what failed and offers a retry", async ({ page }) => {
-  const deadRpc = `http://127.0.0.1:${await freePort()}`;
-  const app = await startApp({ port: await freePort(), rpcUrl: deadRpc });
-  try {
-    await page.goto(app.url);
-    const alert = page.getByRole("alert").filter({ hasText: "Could not load the DAO overview from the chain" });
-    await expect(alert).toContainText("HTTP request failed");
-    await expect(alert.getByRole("button", { name: "Retry" })).toBeVisible();
-  } finally {
-    await app.stop();
   }
 });
 

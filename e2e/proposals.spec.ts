@@ -5,8 +5,6 @@ import { describeParameterChange, parameterKeyName } from "../lib/governance/act
 import { proposalStateNames } from "../lib/governance/proposal-state";
 import { operationStateNames } from "../lib/governance/timelock-operation";
 import { formatDuration, formatTimestamp, formatTokens } from "../lib/format";
-import { freePort } from "../scripts/lib/anvil";
-import { startApp } from "../scripts/lib/app";
 import type { AnvilClient } from "../scripts/lib/chain";
 import { expect, test } from "./fixtures";
 
@@ -272,18 +270,6 @@ test("after the voting deadline passes on chain, the page shows the state the go
   await expect(page.getByTestId("proposal-state")).toHaveText(state);
   await expect(page.getByTestId("milestone-votingEnds")).toContainText(formatTimestamp(deadline));
   await expect(page.getByTestId("countdown")).toBeHidden();
-});
-
-test("with the RPC down the proposal list says what failed and offers a retry", async ({ page }) => {
-  const app = await startApp({ port: await freePort(), rpcUrl: `http://127.0.0.1:${await freePort()}` });
-  try {
-    await page.goto(`${app.url}/proposals`);
-    const alert = page.getByRole("alert").filter({ hasText: "Could not load proposals from the chain" });
-    await expect(alert).toContainText("HTTP request failed");
-    await expect(alert.getByRole("button", { name: "Retry" })).toBeVisible();
-  } finally {
-    await app.stop();
-  }
 });
 
 test("an unknown proposal id and a malformed one show a not-found page", async ({ page, chain }) => {
