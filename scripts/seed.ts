@@ -474,7 +474,7 @@ export async function seed(options: {
     functionName: "fileDispute",
     args: [
       feeHike.id,
-      "A 6x fee increase passed with 4.5% turnout and no demand study. Our traffic data (https://forum.plenum.example/t/fee-study) shows 60% of inference volume would leave for centralized providers within a week.",
+      "A 6x fee increase passed without any demand study. Our traffic data (https://forum.plenum.example/t/fee-study) shows 60% of inference volume would leave for centralized providers within a week.",
     ],
     label: "filing the dispute",
   });
