@@ -169,6 +169,32 @@ contract DisputeModuleTest is PlenumFixture {
         return timelock.hashOperationBatch(p.targets, p.values, p.calldatas, bytes32(0), _salt(p));
     }
 
+    address internal constant SOLE_PANELIST = address(0x5E1);
+    address internal constant STANDALONE_TREASURY = address(0x7EA5);
+
+    /// @dev A module over a token with transfer hooks and a mock governor, whose one staked panelist decides alone.
+    function _standaloneModule() internal returns (HookedToken hooked, MockGovernor mockGovernor, DisputeModule module) {
+        hooked = new HookedToken();
+        mockGovernor = new MockGovernor();
+        address[] memory panel = new address[](1);
+        panel[0] = SOLE_PANELIST;
+        string[] memory profiles = new string[](1);
+        profiles[0] = "Sole panelist";
+        module = new DisputeModule(
+            IERC20(address(hooked)),
+            mockGovernor,
+            STANDALONE_TREASURY,
+            DisputeModule.Settings(BOND, REWARD, ADJUDICATION_PERIOD, 1, EXPERT_STAKE),
+            panel,
+            profiles
+        );
+        hooked.transfer(SOLE_PANELIST, EXPERT_STAKE);
+        vm.startPrank(SOLE_PANELIST);
+        hooked.approve(address(module), EXPERT_STAKE);
+        module.depositStake(EXPERT_STAKE);
+        vm.stopPrank();
+    }
+
     function _text(uint256 length) internal pure returns (string memory) {
         bytes memory b = new bytes(length);
         for (uint256 i = 0; i < length; ++i) b[i] = "x";
@@ -634,20 +660,7 @@ contract DisputeModuleTest is PlenumFixture {
     }
 
     function test_recusalReadsEveryTargetThroughTheGovernor() public {
-        HookedToken hooked = new HookedToken();
-        MockGovernor mockGovernor = new MockGovernor();
-        address[] memory panel = new address[](1);
-        panel[0] = address(0x5E1);
-        string[] memory profiles = new string[](1);
-        profiles[0] = "Sole panelist";
-        DisputeModule module = new DisputeModule(
-            IERC20(address(hooked)),
-            mockGovernor,
-            address(0x7EA5),
-            DisputeModule.Settings(BOND, REWARD, ADJUDICATION_PERIOD, 1, EXPERT_STAKE),
-            panel,
-            profiles
-        );
+        (HookedToken hooked, MockGovernor mockGovernor, DisputeModule module) = _standaloneModule();
         hooked.approve(address(module), 4 * BOND);
         address[3] memory concerning = [address(0x1), address(module), address(mockGovernor)];
         for (uint256 i = 0; i < concerning.length; ++i) {
@@ -1294,29 +1307,9 @@ contract DisputeModuleTest is PlenumFixture {
     // ---------------------------------------------------------------- reentrancy
 
     function test_reentrantPayoutReceiverCannotWithdrawTwice() public {
-        HookedToken hooked = new HookedToken();
-        MockGovernor mockGovernor = new MockGovernor();
-        address treasury = address(0x7EA5);
-        address panelist = address(0x5E1);
-        address[] memory panel = new address[](1);
-        panel[0] = panelist;
-        string[] memory profiles = new string[](1);
-        profiles[0] = "Sole panelist";
-        DisputeModule module = new DisputeModule(
-            IERC20(address(hooked)),
-            mockGovernor,
-            treasury,
-            DisputeModule.Settings(BOND, REWARD, ADJUDICATION_PERIOD, 1, EXPERT_STAKE),
-            panel,
-            profiles
-        );
+        (HookedToken hooked, MockGovernor mockGovernor, DisputeModule module) = _standaloneModule();
         ReentrantChallenger attacker = new ReentrantChallenger(module, IERC20(address(hooked)));
 
-        hooked.transfer(panelist, EXPERT_STAKE);
-        vm.startPrank(panelist);
-        hooked.approve(address(module), EXPERT_STAKE);
-        module.depositStake(EXPERT_STAKE);
-        vm.stopPrank();
         hooked.approve(address(module), 3 * REWARD);
         module.fundRewards(3 * REWARD); // more than one reward, so a second payout would find funds
         hooked.transfer(address(attacker), BOND);
@@ -1324,7 +1317,7 @@ contract DisputeModuleTest is PlenumFixture {
         uint256 proposalId = 7;
         mockGovernor.setProposal(proposalId, IGovernor.ProposalState.Queued, block.timestamp + 2 days);
         uint256 disputeId = attacker.fileDispute(proposalId);
-        vm.prank(panelist);
+        vm.prank(SOLE_PANELIST);
         module.castRuling(disputeId, true, "Drains the treasury");
         assertEq(mockGovernor.cancelCalls(), 1, "the module canceled through the governor");
         assertEq(module.claimable(address(attacker)), BOND + REWARD, "owed bond plus reward");
@@ -1355,56 +1348,20 @@ contract DisputeModuleTest is PlenumFixture {
     }
 
     function test_upholdSkipsCancelWhenTheProposalIsAlreadyCanceled() public {
-        HookedToken hooked = new HookedToken();
-        MockGovernor mockGovernor = new MockGovernor();
-        address[] memory panel = new address[](1);
-        panel[0] = address(0x5E1);
-        string[] memory profiles = new string[](1);
-        profiles[0] = "Sole panelist";
-        DisputeModule module = new DisputeModule(
-            IERC20(address(hooked)),
-            mockGovernor,
-            address(0x7EA5),
-            DisputeModule.Settings(BOND, REWARD, ADJUDICATION_PERIOD, 1, EXPERT_STAKE),
-            panel,
-            profiles
-        );
-        hooked.transfer(panel[0], EXPERT_STAKE);
-        vm.startPrank(panel[0]);
-        hooked.approve(address(module), EXPERT_STAKE);
-        module.depositStake(EXPERT_STAKE);
-        vm.stopPrank();
+        (HookedToken hooked, MockGovernor mockGovernor, DisputeModule module) = _standaloneModule();
 
         mockGovernor.setProposal(9, IGovernor.ProposalState.Queued, block.timestamp + 2 days);
         hooked.approve(address(module), BOND);
         uint256 disputeId = module.fileDispute(9, "Evidence");
         mockGovernor.setProposal(9, IGovernor.ProposalState.Canceled, block.timestamp + 2 days);
-        vm.prank(panel[0]);
+        vm.prank(SOLE_PANELIST);
         module.castRuling(disputeId, true, "Harmful");
         assertEq(mockGovernor.cancelCalls(), 0, "no second cancel");
         assertEq(module.claimable(address(this)), BOND, "bond refunded, empty pool");
     }
 
     function test_upholdCancelsOnlyAQueuedProposal() public {
-        HookedToken hooked = new HookedToken();
-        MockGovernor mockGovernor = new MockGovernor();
-        address[] memory panel = new address[](1);
-        panel[0] = address(0x5E1);
-        string[] memory profiles = new string[](1);
-        profiles[0] = "Sole panelist";
-        DisputeModule module = new DisputeModule(
-            IERC20(address(hooked)),
-            mockGovernor,
-            address(0x7EA5),
-            DisputeModule.Settings(BOND, REWARD, ADJUDICATION_PERIOD, 1, EXPERT_STAKE),
-            panel,
-            profiles
-        );
-        hooked.transfer(panel[0], EXPERT_STAKE);
-        vm.startPrank(panel[0]);
-        hooked.approve(address(module), EXPERT_STAKE);
-        module.depositStake(EXPERT_STAKE);
-        vm.stopPrank();
+        (HookedToken hooked, MockGovernor mockGovernor, DisputeModule module) = _standaloneModule();
         hooked.approve(address(module), type(uint256).max);
 
         // Whatever state the proposal reached meanwhile, the ruling lands without a cancel.
@@ -1414,7 +1371,7 @@ contract DisputeModuleTest is PlenumFixture {
             mockGovernor.setProposal(proposalId, IGovernor.ProposalState.Queued, block.timestamp + 2 days);
             uint256 disputeId = module.fileDispute(proposalId, "Evidence");
             mockGovernor.setProposal(proposalId, IGovernor.ProposalState(s), block.timestamp + 2 days);
-            vm.prank(panel[0]);
+            vm.prank(SOLE_PANELIST);
             module.castRuling(disputeId, true, "Harmful");
             assertEq(uint256(module.getDispute(disputeId).status), uint256(DisputeModule.Status.Upheld), "upheld");
         }
@@ -1422,7 +1379,7 @@ contract DisputeModuleTest is PlenumFixture {
 
         mockGovernor.setProposal(200, IGovernor.ProposalState.Queued, block.timestamp + 2 days);
         uint256 queuedDispute = module.fileDispute(200, "Evidence");
-        vm.prank(panel[0]);
+        vm.prank(SOLE_PANELIST);
         module.castRuling(queuedDispute, true, "Harmful");
         assertEq(mockGovernor.cancelCalls(), 1, "a queued proposal is canceled");
         assertTrue(mockGovernor.state(200) == IGovernor.ProposalState.Canceled, "canceled");
