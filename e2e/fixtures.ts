@@ -1,7 +1,7 @@
 import { test as base, expect } from "@playwright/test";
 import type { Address } from "viem";
 import { connectAnvil, type AnvilClient } from "../scripts/lib/chain";
-import { connectThroughModal, injectTestWallet } from "./test-wallet";
+import { connectThroughModal, injectTestWallet, type WalletOptions } from "./test-wallet";
 
 function requiredEnv(name: string): string {
   const value = process.env[name];
@@ -12,8 +12,15 @@ function requiredEnv(name: string): string {
 type Fixtures = {
   /** A viem client on the test anvil, to check what the page shows against the chain. */
   chain: AnvilClient;
-  /** Install the test wallet for `address` (before the first navigation), then connect through the modal. */
-  wallet: { install: (address: Address) => Promise<void>; connect: () => Promise<void> };
+  /**
+   * Install the test wallet for `address` (before the first navigation; by default announced through EIP-6963
+   * and on the app's chain), then connect through the modal, and make it reject the next prompt.
+   */
+  wallet: {
+    install: (address: Address, options?: Partial<Pick<WalletOptions, "chainId" | "discovery">>) => Promise<void>;
+    connect: (walletName?: string) => Promise<void>;
+    rejectNextRequest: () => Promise<void>;
+  };
 };
 
 export const test = base.extend<Fixtures>({
@@ -30,11 +37,17 @@ export const test = base.extend<Fixtures>({
   wallet: async ({ page, chain }, use) => {
     const rpcUrl = requiredEnv("PLENUM_E2E_RPC_URL");
     await use({
-      install: async (address) => {
+      install: async (address, options) => {
         await chain.impersonateAccount({ address });
-        await injectTestWallet(page, { rpcUrl, address, chainId: await chain.getChainId() });
+        await injectTestWallet(page, {
+          rpcUrl,
+          address,
+          chainId: options?.chainId ?? (await chain.getChainId()),
+          discovery: options?.discovery ?? "eip6963",
+        });
       },
-      connect: () => connectThroughModal(page),
+      connect: (walletName) => connectThroughModal(page, walletName),
+      rejectNextRequest: () => page.evaluate(() => window.plenumTestWallet.rejectNextRequest()),
     });
   },
 });

@@ -1,17 +1,46 @@
 import type { Page } from "@playwright/test";
 import type { Address } from "viem";
 
-type WalletOptions = { rpcUrl: string; address: Address; chainId: number };
+export type WalletOptions = {
+  rpcUrl: string;
+  address: Address;
+  /** The chain the wallet starts on; the app's chain unless a test wants the wrong-chain prompt. */
+  chainId: number;
+  /** How the wallet makes itself known: an EIP-6963 announcement (modern extensions) or `window.ethereum` only. */
+  discovery: "eip6963" | "window.ethereum";
+};
+
+/** What a test can do to the wallet from outside the page: `page.evaluate(() => window.plenumTestWallet...)`. */
+export type TestWalletControls = { rejectNextRequest: () => void };
+
+declare global {
+  interface Window {
+    plenumTestWallet: TestWalletControls;
+  }
+}
 
 /**
- * Runs in the page before any app script: an EIP-1193 provider announced through EIP-6963, as a browser
- * extension wallet would. It exposes no account until `eth_requestAccounts` (so wagmi does not reconnect on
- * its own), and forwards everything else to anvil, where the account is unlocked or impersonated.
+ * Runs in the page before any app script: an EIP-1193 provider, as a browser extension wallet would
+ * inject. It exposes no account until `eth_requestAccounts`, then remembers the connection and its chain
+ * for the tab's session (a reload reconnects, as with a real extension), and forwards everything else to
+ * anvil, where the account is unlocked or impersonated. A test can make it reject the next request, as a
+ * user clicking "Reject" would.
  */
-function installTestWallet({ rpcUrl, address, chainId }: WalletOptions) {
-  let connected = false;
+function installTestWallet({ rpcUrl, address, chainId: startChainId, discovery }: WalletOptions) {
+  const session = { connected: "plenum-test-wallet:connected", chainId: "plenum-test-wallet:chainId" };
+  let connected = sessionStorage.getItem(session.connected) === address;
+  let chainId = Number(sessionStorage.getItem(session.chainId) ?? startChainId);
+  let rejectNext = false;
   const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
   const emit = (event: string, value: unknown) => listeners.get(event)?.forEach((listener) => listener(value));
+  const hexChainId = () => `0x${chainId.toString(16)}`;
+  const userRejected = () => Object.assign(new Error("User rejected the request."), { code: 4001 });
+  const promptsUser = new Set(["eth_requestAccounts", "wallet_requestPermissions", "eth_sendTransaction"]);
+  window.plenumTestWallet = {
+    rejectNextRequest: () => {
+      rejectNext = true;
+    },
+  };
 
   async function rpc(method: string, params: unknown) {
     const response = await fetch(rpcUrl, {
@@ -27,23 +56,37 @@ function installTestWallet({ rpcUrl, address, chainId }: WalletOptions) {
 
   const provider = {
     async request({ method, params }: { method: string; params?: unknown[] }) {
+      if (promptsUser.has(method) && rejectNext) {
+        rejectNext = false;
+        throw userRejected();
+      }
       switch (method) {
         case "eth_requestAccounts":
         case "wallet_requestPermissions":
           connected = true;
-          emit("connect", { chainId: `0x${chainId.toString(16)}` });
+          sessionStorage.setItem(session.connected, address);
+          emit("connect", { chainId: hexChainId() });
           emit("accountsChanged", [address]);
           return method === "eth_requestAccounts" ? [address] : [{ parentCapability: "eth_accounts" }];
         case "eth_accounts":
           return connected ? [address] : [];
         case "wallet_revokePermissions":
           connected = false;
+          sessionStorage.removeItem(session.connected);
           emit("accountsChanged", []);
           return null;
         case "eth_chainId":
-          return `0x${chainId.toString(16)}`;
-        case "wallet_switchEthereumChain":
+          return hexChainId();
+        case "wallet_switchEthereumChain": {
+          const requested = Number((params?.[0] as { chainId: string }).chainId);
+          if (requested !== startChainId && requested !== Number(await rpc("eth_chainId", []))) {
+            throw Object.assign(new Error("Unrecognized chain."), { code: 4902 });
+          }
+          chainId = requested;
+          sessionStorage.setItem(session.chainId, String(chainId));
+          emit("chainChanged", hexChainId());
           return null;
+        }
         case "eth_sendTransaction": {
           // anvil estimates in the latest block but mines in the next: estimate at `pending`, add 20%.
           const tx: Record<string, string> = { ...(params?.[0] as Record<string, string>), from: address };
@@ -72,6 +115,10 @@ function installTestWallet({ rpcUrl, address, chainId }: WalletOptions) {
     rdns: "org.plenum.testwallet",
     icon: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%234f46e5'/%3E%3C/svg%3E",
   };
+  if (discovery === "window.ethereum") {
+    Object.assign(window, { ethereum: provider });
+    return;
+  }
   const announce = () =>
     window.dispatchEvent(new CustomEvent("eip6963:announceProvider", { detail: Object.freeze({ info, provider }) }));
   window.addEventListener("eip6963:requestProvider", announce);
@@ -82,9 +129,9 @@ export async function injectTestWallet(page: Page, options: WalletOptions): Prom
   await page.addInitScript(installTestWallet, options);
 }
 
-/** Connect through the RainbowKit modal, picking the test wallet as a user would. */
-export async function connectThroughModal(page: Page): Promise<void> {
+/** Connect through the RainbowKit modal, picking the wallet by the name the modal lists it under. */
+export async function connectThroughModal(page: Page, walletName = "Plenum Test Wallet"): Promise<void> {
   await page.getByRole("button", { name: "Connect Wallet" }).click();
-  await page.getByRole("dialog").getByText("Plenum Test Wallet").click();
+  await page.getByRole("dialog").getByText(walletName, { exact: true }).click();
   await page.getByRole("dialog").waitFor({ state: "detached" });
 }

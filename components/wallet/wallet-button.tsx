@@ -1,8 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useState } from "react";
-import { useAccount } from "wagmi";
+import { useEffect, useState } from "react";
+import { useAccount, useConfig } from "wagmi";
 
 const connectClass = "rounded-xl bg-blue-600 px-4 py-2 text-sm font-semibold text-white shadow hover:bg-blue-700";
 
@@ -17,17 +17,28 @@ const WalletMenu = dynamic(() => import("./wallet-menu"), {
 
 /**
  * The header's wallet control. RainbowKit (modal, wallet list, styles) is a large part of the app's
- * JavaScript, so it loads on the first click, or at once when a wallet is already connected.
+ * JavaScript, so it loads on the first click, when a wallet is connected, or when the last wallet used is
+ * one of RainbowKit's list (which joins the config with the modal) so that it can reconnect.
  */
 export function WalletButton() {
+  const config = useConfig();
   const { isConnected } = useAccount();
-  const [requested, setRequested] = useState(false);
+  const [requested, setRequested] = useState<"click" | "reconnect" | undefined>();
+  useEffect(() => {
+    let current = true;
+    void Promise.resolve(config.storage?.getItem("recentConnectorId")).then((id) => {
+      if (current && id && !config.connectors.some((connector) => connector.id === id)) setRequested("reconnect");
+    });
+    return () => {
+      current = false;
+    };
+  }, [config]);
   if (!isConnected && !requested) {
     return (
-      <button type="button" className={connectClass} onClick={() => setRequested(true)}>
+      <button type="button" className={connectClass} onClick={() => setRequested("click")}>
         Connect Wallet
       </button>
     );
   }
-  return <WalletMenu openOnMount={!isConnected} />;
+  return <WalletMenu openOnMount={!isConnected && requested === "click"} />;
 }

@@ -1,5 +1,6 @@
 import { BaseError, decodeErrorResult, isHex, type Abi, type Hex } from "viem";
 import * as abis from "./abis.generated";
+import { revertSentence } from "./revert-messages";
 
 type AbiError = Extract<Abi[number], { type: "error" }>;
 
@@ -47,10 +48,16 @@ function formatRevert({ name, args }: DecodedRevert): string {
   return `${name}(${shown.join(", ")})`;
 }
 
-/** A one-line explanation of a failed call or transaction, naming the contract error when there is one. */
+/**
+ * A one-line explanation of a failed call or transaction: a contract error as a sentence followed by its name
+ * ("You need 10,000 PLM of voting power to propose; you have 2,500 PLM. (GovernorInsufficientProposerVotes)"),
+ * or by name and arguments when it has no sentence.
+ */
 export function describeError(error: unknown): string {
   const data = findRevertData(error);
   const decoded = data ? decodeRevertData(data) : undefined;
+  const sentence = decoded && revertSentence(decoded.name, decoded.args);
+  if (sentence) return `${sentence} (${decoded.name})`;
   if (decoded) return `reverted with ${formatRevert(decoded)}`;
   if (data) return `reverted with unknown error ${data.slice(0, 10)} (selector not in any Plenum ABI)`;
   if (error instanceof BaseError) return error.shortMessage;

@@ -8,7 +8,9 @@ import { delegateName, hasDelegateActivity } from "@/lib/governance/delegates";
 import { useDelegate } from "@/lib/hooks/use-delegate";
 import { FocusAreaChips } from "../../_components/focus-area-chips";
 import { ParticipationLabel, participationExplanation } from "../../_components/participation-label";
+import { DelegateToButton } from "@/components/delegation/delegate-to-button";
 import { DelegatorsList } from "./delegators-list";
+import { StatementEditor } from "./statement-editor";
 import { StatementSection } from "./statement-section";
 import { VotingHistory } from "./voting-history";
 import { VotingPowerChart } from "./voting-power-chart";
@@ -27,6 +29,8 @@ export function DelegateProfileView({ address }: { address: Address }) {
               <p className="text-slate-600">
                 It holds no voting power, has not published a statement, has no delegators and never voted.
               </p>
+              <DelegateToButton delegatee={address} />
+              <StatementEditor address={address} />
             </div>
           );
         }
@@ -38,6 +42,7 @@ export function DelegateProfileView({ address }: { address: Address }) {
               </h1>
               <p className="font-mono text-sm break-all text-slate-500">{address}</p>
               <FocusAreaChips areas={delegate.statement?.focusAreas ?? []} />
+              <DelegateToButton delegatee={address} />
             </header>
 
             <section className="grid grid-cols-2 gap-4 md:grid-cols-4">
@@ -56,6 +61,7 @@ export function DelegateProfileView({ address }: { address: Address }) {
             </section>
 
             <StatementSection statement={delegate.statement} />
+            <StatementEditor address={address} current={delegate.statement} />
             <VotingPowerChart history={delegate.powerHistory} />
             <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
               <VotingHistory votes={delegate.votesCast} titles={delegate.proposalTitles} />

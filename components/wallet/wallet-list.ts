@@ -1,0 +1,38 @@
+import { connectorsForWallets, type WalletList } from "@rainbow-me/rainbowkit";
+import { injectedWallet, metaMaskWallet } from "@rainbow-me/rainbowkit/wallets";
+import { createConnector, type Config } from "wagmi";
+import { injected } from "wagmi/connectors";
+
+/**
+ * MetaMask as RainbowKit describes it (name, icon, download links), connected through the provider the
+ * extension injects. RainbowKit's own entry connects through the MetaMask SDK, which reports to MetaMask's
+ * servers, or through WalletConnect's relay when the extension is missing; nothing here calls out.
+ */
+const metaMaskInjectedWallet: WalletList[number]["wallets"][number] = (parameters) => ({
+  ...metaMaskWallet(parameters),
+  qrCode: undefined,
+  mobile: undefined,
+  createConnector: (walletDetails) =>
+    createConnector((config) => ({ ...injected({ target: "metaMask" })(config), ...walletDetails })),
+});
+
+/**
+ * Adds RainbowKit's wallet list (MetaMask, then any injected browser wallet) to the config's connectors.
+ * Wallets that announce themselves through EIP-6963 are known from the first render; these join when the
+ * wallet modal loads, so RainbowKit's wallet code stays out of every page's first load.
+ */
+export function registerWalletList(config: Config) {
+  const { connectors } = config._internal;
+  const known = new Set(config.connectors.map((connector) => connector.id));
+  const created = connectorsForWallets(
+    [{ groupName: "Browser wallets", wallets: [metaMaskInjectedWallet, injectedWallet] }],
+    {
+      appName: "Plenum",
+      projectId: "none",
+    },
+  )
+    .map(connectors.setup)
+    .filter((connector) => !known.has(connector.id));
+  if (created.length > 0) connectors.setState((current) => [...current, ...created]);
+  return created;
+}

@@ -1,0 +1,91 @@
+import { hexToString, type Hex } from "viem";
+import { formatTimestamp, formatTokens, shortAddress } from "../format";
+import { proposalStateNames } from "../governance/proposal-state";
+
+/** The TimelockController's OperationState enum, in order. */
+const timelockStateNames = ["Unset", "Waiting", "Ready", "Done"] as const;
+
+const plm = (amount: unknown) => `${formatTokens(amount as bigint)} PLM`;
+const who = (account: unknown) => shortAddress(account as string);
+const at = (seconds: unknown) => formatTimestamp(seconds as bigint);
+
+/** The names whose bit is set in an OpenZeppelin state bitmap (bit i stands for enum value i). */
+function statesInBitmap(bitmap: unknown, names: readonly string[]): string {
+  const bits = BigInt(bitmap as Hex);
+  return names.filter((_, index) => (bits >> BigInt(index)) & 1n).join(" or ");
+}
+
+function bytes32Name(value: unknown): string {
+  return hexToString(value as Hex, { size: 32 }).replace(/\0+$/, "");
+}
+
+type Explain = (args: readonly unknown[]) => string;
+
+/**
+ * What each custom error of the system means for the user, in a sentence built from its arguments. Errors
+ * missing here are still shown by name and arguments.
+ */
+const sentences: Record<string, Explain> = {
+  // Governor
+  GovernorInsufficientProposerVotes: ([, votes, threshold]) =>
+    `You need ${plm(threshold)} of voting power to propose; you have ${plm(votes)}.`,
+  GovernorAlreadyCastVote: ([voter]) => `${who(voter)} has already voted on this proposal; a vote cannot be changed.`,
+  GovernorUnexpectedProposalState: ([, current, expected]) =>
+    `The proposal is ${proposalStateNames[Number(current)]}; this needs it to be ${statesInBitmap(expected, proposalStateNames)}.`,
+  GovernorUnableToCancel: ([, account]) =>
+    `${who(account)} cannot cancel this proposal: only its proposer while it is Pending, or the guardian before it executes.`,
+  GovernorNonexistentProposal: ([id]) => `There is no proposal ${String(id)}.`,
+  GovernorInvalidVoteType: () => "That is not a vote this governor counts: choose For, Against or Abstain.",
+  GovernorRestrictedProposer: ([proposer]) =>
+    `The description ends with #proposer=${String(proposer)}: only that account can submit it.`,
+  GovernorAlreadyQueuedProposal: () => "This proposal is already queued.",
+  GovernorOnlyExecutor: ([account]) => `Only governance, through the timelock, can do this; ${who(account)} cannot.`,
+  ProposalDisputed: () =>
+    "Execution is frozen: a dispute on this proposal is open until the panel rules or its deadline passes.",
+  // Timelock
+  TimelockUnexpectedOperationState: ([, expected]) => {
+    const states = statesInBitmap(expected, timelockStateNames);
+    return `The timelock operation must be ${states}${states === "Ready" ? " (its ETA reached)" : ""} for this.`;
+  },
+  AccessControlUnauthorizedAccount: ([account]) => `${who(account)} does not hold the role this needs.`,
+  // Token
+  ERC20InsufficientBalance: ([sender, balance, needed]) =>
+    `${who(sender)} holds ${plm(balance)}; this needs ${plm(needed)}.`,
+  ERC20InsufficientAllowance: ([spender, allowance, needed]) =>
+    `${who(spender)} may spend ${plm(allowance)} of your PLM; this needs ${plm(needed)}: approve it first.`,
+  // Delegate statements
+  InvalidDisplayName: ([length, max]) =>
+    `A display name needs 1 to ${String(max)} bytes; this one has ${String(length)}.`,
+  StatementTooLong: ([length, max]) => `The statement has ${String(length)} bytes; the limit is ${String(max)}.`,
+  EmptyStatement: () => "The statement is empty.",
+  TooManyFocusAreas: ([count, max]) => `${String(count)} focus areas chosen; at most ${String(max)} are allowed.`,
+  InvalidFocusArea: ([index, length, max]) =>
+    `Focus area ${Number(index) + 1} has ${String(length)} bytes; each needs 1 to ${String(max)}.`,
+  // Network parameters
+  ParameterOutOfBounds: ([key, value, min, max]) =>
+    `${bytes32Name(key)} cannot be ${String(value)}: its bounds are ${String(min)} to ${String(max)}.`,
+  UnknownParameter: ([key]) => `There is no network parameter named ${bytes32Name(key)}.`,
+  EnforcedPause: () => "The network parameters are paused by the guardian.",
+  NotGuardian: ([caller]) => `Only the guardian can do this; ${who(caller)} is not the guardian.`,
+  OwnableUnauthorizedAccount: ([account]) =>
+    `Only the owner (the timelock, through a passed proposal) can do this; ${who(account)} cannot.`,
+  // Disputes
+  ChallengeWindowClosed: ([, eta]) => `The challenge window closed at the proposal's ETA, ${at(eta)}.`,
+  DisputeAlreadyFiled: ([, disputeId]) =>
+    `This proposal already has dispute #${String(disputeId)}; only one is allowed.`,
+  ProposalNotQueued: ([, state]) =>
+    `A dispute can only be filed on a Queued proposal; this one is ${proposalStateNames[Number(state)]}.`,
+  AdjudicationClosed: ([, deadline]) => `The panel's deadline passed at ${at(deadline)}.`,
+  AdjudicationNotOver: ([, deadline]) => `The panel has until ${at(deadline)}; the dispute times out only after that.`,
+  AlreadyRuled: ([disputeId, expert]) => `${who(expert)} has already ruled on dispute #${String(disputeId)}.`,
+  ChallengerCannotRule: ([disputeId]) => `The challenger cannot rule on their own dispute #${String(disputeId)}.`,
+  NotPanelMember: ([account]) => `${who(account)} is not on the expert panel.`,
+  NothingToWithdraw: ([account]) => `${who(account)} has nothing to withdraw.`,
+  PanelRecused: ([disputeId]) =>
+    `The panel is recused from dispute #${String(disputeId)} (the proposal touches the panel itself); it resolves when its deadline passes.`,
+};
+
+/** A sentence for a decoded revert, or undefined when the error has none. */
+export function revertSentence(name: string, args: readonly unknown[]): string | undefined {
+  return sentences[name]?.(args);
+}
