@@ -1,6 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import dynamic from "next/dynamic";
+import { useAccount } from "wagmi";
 import { WalletButton } from "./wallet/wallet-button";
 
 const links = [
@@ -10,7 +12,11 @@ const links = [
   { href: "/disputes", label: "Disputes" },
 ];
 
+// Loaded once a wallet is connected: visitors without one never download it.
+const HeaderAccount = dynamic(() => import("./header-account").then((module) => module.HeaderAccount), { ssr: false });
+
 export function Header() {
+  const { isConnected } = useAccount();
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
@@ -22,7 +28,8 @@ export function Header() {
             {link.label}
           </Link>
         ))}
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-4">
+          {isConnected && <HeaderAccount />}
           <WalletButton />
         </div>
       </nav>

@@ -1,4 +1,4 @@
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import type { Address } from "viem";
 import { connectAnvil, type AnvilClient } from "../scripts/lib/chain";
 import { connectThroughModal, injectTestWallet, type WalletOptions } from "./test-wallet";
@@ -13,14 +13,17 @@ type Fixtures = {
   /** A viem client on the test anvil, to check what the page shows against the chain. */
   chain: AnvilClient;
   /**
-   * Install the test wallet for `address` (before the first navigation; by default announced through EIP-6963
-   * and on the app's chain), then connect through the modal, and make it reject the next prompt.
+   * Install the test wallet for `address` (before the first navigation; by default announced through EIP-6963),
+   * then connect through the modal; make it reject the next prompt, or move it to another chain as its user would.
    */
   wallet: {
-    install: (address: Address, options?: Partial<Pick<WalletOptions, "chainId" | "discovery">>) => Promise<void>;
+    install: (address: Address, options?: Pick<WalletOptions, "discovery">) => Promise<void>;
     connect: (walletName?: string) => Promise<void>;
     rejectNextRequest: () => Promise<void>;
+    switchChain: (chainId: number) => Promise<void>;
   };
+  /** A second (third…) user: a fresh browser context with the test wallet of `address`, connected on `path`. */
+  openAs: (address: Address, path: string) => Promise<Page>;
 };
 
 export const test = base.extend<Fixtures>({
@@ -42,13 +45,29 @@ export const test = base.extend<Fixtures>({
         await injectTestWallet(page, {
           rpcUrl,
           address,
-          chainId: options?.chainId ?? (await chain.getChainId()),
+          chainId: await chain.getChainId(),
           discovery: options?.discovery ?? "eip6963",
         });
       },
       connect: (walletName) => connectThroughModal(page, walletName),
       rejectNextRequest: () => page.evaluate(() => window.plenumTestWallet.rejectNextRequest()),
+      switchChain: (chainId) => page.evaluate((id) => window.plenumTestWallet.switchChain(id), chainId),
     });
+  },
+  openAs: async ({ browser, baseURL, chain }, use) => {
+    const rpcUrl = requiredEnv("PLENUM_E2E_RPC_URL");
+    const contexts: BrowserContext[] = [];
+    await use(async (address, path) => {
+      const context = await browser.newContext({ baseURL });
+      contexts.push(context);
+      const page = await context.newPage();
+      await chain.impersonateAccount({ address });
+      await injectTestWallet(page, { rpcUrl, address, chainId: await chain.getChainId(), discovery: "eip6963" });
+      await page.goto(path);
+      await connectThroughModal(page);
+      return page;
+    });
+    await Promise.all(contexts.map((context) => context.close()));
   },
 });
 

@@ -4,14 +4,18 @@ import type { Address } from "viem";
 export type WalletOptions = {
   rpcUrl: string;
   address: Address;
-  /** The chain the wallet starts on; the app's chain unless a test wants the wrong-chain prompt. */
+  /** The app's chain: the wallet starts on it (a test moves it elsewhere with `switchChain`). */
   chainId: number;
   /** How the wallet makes itself known: an EIP-6963 announcement (modern extensions) or `window.ethereum` only. */
   discovery: "eip6963" | "window.ethereum";
 };
 
 /** What a test can do to the wallet from outside the page: `page.evaluate(() => window.plenumTestWallet...)`. */
-export type TestWalletControls = { rejectNextRequest: () => void };
+export type TestWalletControls = {
+  rejectNextRequest: () => void;
+  /** What a user does in the wallet's own UI: move it to another network. */
+  switchChain: (chainId: number) => void;
+};
 
 declare global {
   interface Window {
@@ -26,20 +30,26 @@ declare global {
  * anvil, where the account is unlocked or impersonated. A test can make it reject the next request, as a
  * user clicking "Reject" would.
  */
-function installTestWallet({ rpcUrl, address, chainId: startChainId, discovery }: WalletOptions) {
+function installTestWallet({ rpcUrl, address, chainId: appChainId, discovery }: WalletOptions) {
   const session = { connected: "plenum-test-wallet:connected", chainId: "plenum-test-wallet:chainId" };
   let connected = sessionStorage.getItem(session.connected) === address;
-  let chainId = Number(sessionStorage.getItem(session.chainId) ?? startChainId);
+  let chainId = Number(sessionStorage.getItem(session.chainId) ?? appChainId);
   let rejectNext = false;
   const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
   const emit = (event: string, value: unknown) => listeners.get(event)?.forEach((listener) => listener(value));
   const hexChainId = () => `0x${chainId.toString(16)}`;
   const userRejected = () => Object.assign(new Error("User rejected the request."), { code: 4001 });
   const promptsUser = new Set(["eth_requestAccounts", "wallet_requestPermissions", "eth_sendTransaction"]);
+  const switchTo = (requested: number) => {
+    chainId = requested;
+    sessionStorage.setItem(session.chainId, String(chainId));
+    emit("chainChanged", hexChainId());
+  };
   window.plenumTestWallet = {
     rejectNextRequest: () => {
       rejectNext = true;
     },
+    switchChain: switchTo,
   };
 
   async function rpc(method: string, params: unknown) {
@@ -79,12 +89,8 @@ function installTestWallet({ rpcUrl, address, chainId: startChainId, discovery }
           return hexChainId();
         case "wallet_switchEthereumChain": {
           const requested = Number((params?.[0] as { chainId: string }).chainId);
-          if (requested !== startChainId && requested !== Number(await rpc("eth_chainId", []))) {
-            throw Object.assign(new Error("Unrecognized chain."), { code: 4902 });
-          }
-          chainId = requested;
-          sessionStorage.setItem(session.chainId, String(chainId));
-          emit("chainChanged", hexChainId());
+          if (requested !== appChainId) throw Object.assign(new Error("Unrecognized chain."), { code: 4902 });
+          switchTo(requested);
           return null;
         }
         case "eth_sendTransaction": {

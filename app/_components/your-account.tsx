@@ -1,14 +1,25 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { QueryState } from "@/components/query-state";
 import { formatTokens, shortAddress } from "@/lib/format";
 import { useAccountSummary } from "@/lib/hooks/use-account-summary";
 
-/** The connected wallet's stake in governance, with a prompt to delegate when its tokens are not voting. */
+/**
+ * The connected wallet's stake in governance, with a prompt to delegate when its tokens are not voting and the form
+ * that delegates them.
+ */
+// Only a connected wallet sees the form: visitors without one never download it.
+const DelegationForm = dynamic(
+  () => import("@/components/delegation/delegation-form").then((module) => module.DelegationForm),
+  { ssr: false },
+);
+
 export function YourAccount() {
   const summary = useAccountSummary();
-  if (!summary.account) return null;
+  const { account } = summary;
+  if (!account) return null;
   return (
     <section className="rounded-lg border border-indigo-200 bg-indigo-50 p-4" data-testid="your-account">
       <h2 className="text-sm font-semibold uppercase tracking-wide text-indigo-900">Your account</h2>
@@ -28,7 +39,7 @@ export function YourAccount() {
                 </span>
                 {" · "}Delegate{" "}
                 <span className="font-semibold" data-testid="your-delegate">
-                  {delegate ? (delegate === summary.account ? "yourself" : shortAddress(delegate)) : "none"}
+                  {delegate ? (delegate === account ? "yourself" : shortAddress(delegate)) : "none"}
                 </span>
               </p>
               {!delegate && balance > 0n && (
@@ -40,6 +51,7 @@ export function YourAccount() {
                   .
                 </p>
               )}
+              <DelegationForm account={account} balance={balance} delegate={delegate} />
             </div>
           );
         }}

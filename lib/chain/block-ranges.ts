@@ -14,7 +14,8 @@ export async function queryAllBlocks<T>(
   client: Client,
   query: (range: { fromBlock: bigint; toBlock: bigint }) => Promise<T[]>,
 ): Promise<T[]> {
-  const latest = await getBlockNumber(client);
+  // Not viem's cached block number (up to 4 s old): right after a write, its event must be in the range.
+  const latest = await getBlockNumber(client, { cacheTime: 0 });
   const results: T[] = [];
   for (let fromBlock = BigInt(config.deployment.deployBlock); fromBlock <= latest; fromBlock += LOG_RANGE) {
     const toBlock = fromBlock + LOG_RANGE - 1n < latest ? fromBlock + LOG_RANGE - 1n : latest;

@@ -6,17 +6,24 @@ import { useChainId, useClient } from "wagmi";
 export function useChainQuery<T>(
   key: readonly unknown[],
   read: (client: Client) => Promise<T>,
-  options: { enabled?: boolean; refetchInterval?: number } = {},
+  options: {
+    enabled?: boolean;
+    refetchInterval?: number;
+    /** While a new key loads, keep showing the data of a previous key this accepts (`key` as passed here). */
+    keepPreviousOf?: (previousKey: readonly unknown[]) => boolean;
+  } = {},
 ) {
   const chainId = useChainId();
   const client = useClient();
-  return useQuery({
+  return useQuery<T, Error, T, readonly unknown[]>({
     queryKey: ["plenum", chainId, ...key],
     queryFn: () => {
       if (!client) throw new Error("No RPC client for the configured chain.");
       return read(client);
     },
     refetchInterval: options.refetchInterval,
+    placeholderData: (previous, previousQuery) =>
+      previousQuery && options.keepPreviousOf?.(previousQuery.queryKey.slice(2)) ? previous : undefined,
     enabled: client !== undefined && (options.enabled ?? true),
   });
 }

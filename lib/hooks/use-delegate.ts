@@ -13,7 +13,8 @@ export function useDelegate(address: Address) {
   const profile = useChainQuery(
     ["delegates", address, directory.dataUpdatedAt],
     (client) => loadDelegateProfile(client, address, events!),
-    { enabled: events !== undefined },
+    // The key follows the directory's history: after a write, keep showing this profile while it is rebuilt.
+    { enabled: events !== undefined, keepPreviousOf: ([, previousAddress]) => previousAddress === address },
   );
   return {
     data: profile.data,

@@ -2,6 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import {
   BaseError,
+  TransactionReceiptNotFoundError,
   UserRejectedRequestError,
   type Abi,
   type ContractFunctionArgs,
@@ -34,8 +35,24 @@ export type ContractWrite<
   value?: bigint;
 };
 
-/** Without a receipt in this time the user is told the transaction was sent and may still confirm. */
-const RECEIPT_TIMEOUT_MS = 120_000;
+/** Receipt polling: a failing RPC is reported after this many failures in a row, not after a long timeout. */
+const RECEIPT_POLL_MS = 1_000;
+const RPC_FAILURES_BEFORE_GIVING_UP = 4;
+
+/** Calls `read` every RECEIPT_POLL_MS until it returns a value; gives up after repeated failures. */
+async function pollUntilDefined<T>(read: () => Promise<T | undefined>): Promise<T> {
+  let failures = 0;
+  for (;;) {
+    try {
+      const value = await read();
+      if (value !== undefined) return value;
+      failures = 0;
+    } catch (error) {
+      if (++failures >= RPC_FAILURES_BEFORE_GIVING_UP) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, RECEIPT_POLL_MS));
+  }
+}
 
 function rejectedInWallet(error: unknown): boolean {
   if (!(error instanceof BaseError)) return false;
@@ -74,14 +91,22 @@ export function useTransaction() {
       let hash: Hash | undefined;
       try {
         // Loaded on the first write: the pages' first load stays read-only.
-        const { simulateContract, writeContract, waitForTransactionReceipt } = await import("wagmi/actions");
+        const { simulateContract, writeContract, getTransactionReceipt } = await import("wagmi/actions");
         setStatus({ step: "checking" });
         const request = { ...write, account: address, chainId: appChain.id } as Parameters<typeof simulateContract>[1];
         const simulation = await simulateContract(config, request);
         setStatus({ step: "wallet" });
         hash = await writeContract(config, simulation.request);
         setStatus({ step: "pending", hash });
-        const receipt = await waitForTransactionReceipt(config, { hash, timeout: RECEIPT_TIMEOUT_MS });
+        const sent = hash;
+        const receipt = await pollUntilDefined(() =>
+          getTransactionReceipt(config, { hash: sent }).catch((error: unknown) => {
+            if (error instanceof BaseError && error.walk((cause) => cause instanceof TransactionReceiptNotFoundError)) {
+              return undefined;
+            }
+            throw error;
+          }),
+        );
         if (receipt.status === "reverted") {
           let reason = "";
           await simulateContract(config, request).catch((error: unknown) => (reason = ` ${describeError(error)}`));

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import type { Address } from "viem";
 import { QueryState } from "@/components/query-state";
 import { Stat } from "@/components/stat";
@@ -8,12 +9,19 @@ import { delegateName, hasDelegateActivity } from "@/lib/governance/delegates";
 import { useDelegate } from "@/lib/hooks/use-delegate";
 import { FocusAreaChips } from "../../_components/focus-area-chips";
 import { ParticipationLabel, participationExplanation } from "../../_components/participation-label";
-import { DelegateToButton } from "@/components/delegation/delegate-to-button";
 import { DelegatorsList } from "./delegators-list";
-import { StatementEditor } from "./statement-editor";
 import { StatementSection } from "./statement-section";
 import { VotingHistory } from "./voting-history";
 import { VotingPowerChart } from "./voting-power-chart";
+
+// The write controls load after the profile's content: reading a profile does not wait for them.
+const DelegateToButton = dynamic(
+  () => import("@/components/delegation/delegate-to-button").then((module) => module.DelegateToButton),
+  { ssr: false },
+);
+const StatementEditor = dynamic(() => import("./statement-editor").then((module) => module.StatementEditor), {
+  ssr: false,
+});
 
 export function DelegateProfileView({ address }: { address: Address }) {
   const profile = useDelegate(address);

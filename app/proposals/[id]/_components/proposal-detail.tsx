@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { QueryState } from "@/components/query-state";
@@ -15,6 +16,12 @@ import { StatusTimeline } from "./status-timeline";
 import { TimelockOperation } from "./timelock-operation";
 import { VoteSummary } from "./vote-summary";
 import { VoterList } from "./voter-list";
+
+// The write controls load after the page's content: reading a proposal does not wait for them.
+const VotePanel = dynamic(() => import("./vote-panel").then((module) => module.VotePanel), { ssr: false });
+const ProposalActions = dynamic(() => import("./proposal-actions").then((module) => module.ProposalActions), {
+  ssr: false,
+});
 
 export function ProposalDetail({ id }: { id: string }) {
   const proposal = useProposal(BigInt(id));
@@ -59,6 +66,14 @@ export function ProposalDetail({ id }: { id: string }) {
                 </Section>
               </div>
               <div className="space-y-6">
+                {(detail.state === "Active" || detail.state === "Pending") && (
+                  <Section title="Vote" testId="vote">
+                    <VotePanel detail={detail} />
+                  </Section>
+                )}
+                <Section title="What happens next" testId="proposal-actions">
+                  <ProposalActions detail={detail} now={now} />
+                </Section>
                 <Section title="Status" testId="status">
                   <StatusTimeline timeline={detail.timeline} now={now} frozen={detail.dispute?.status === "Open"} />
                 </Section>

@@ -1,3 +1,4 @@
+import { Markdown } from "@/components/markdown";
 import { VoteSupportBadge } from "@/components/vote-support-badge";
 import { formatTokens, shortAddress } from "@/lib/format";
 import type { CastVote } from "@/lib/governance/votes";
@@ -18,12 +19,9 @@ export function VoterList({ votes }: { votes: CastVote[] }) {
               {formatTokens(vote.weight)} PLM
             </span>
           </div>
-          <p
-            className={`mt-1 text-sm ${vote.reason ? "text-slate-700" : "italic text-slate-400"}`}
-            data-testid="voter-reason"
-          >
-            {vote.reason || "No reason given"}
-          </p>
+          <div className="mt-1 text-sm" data-testid="voter-reason">
+            {vote.reason ? <Markdown source={vote.reason} /> : <p className="italic text-slate-400">No reason given</p>}
+          </div>
         </li>
       ))}
     </ul>

@@ -1,0 +1,53 @@
+"use client";
+
+import Link from "next/link";
+import { formatTokens, shortAddress } from "@/lib/format";
+import { useAccountSummary } from "@/lib/hooks/use-account-summary";
+import { useChainNow } from "@/lib/hooks/use-chain-now";
+import { usePendingActions } from "@/lib/hooks/use-pending-actions";
+
+/** The connected account's voting power, delegate and what it can do now, on every page. */
+export function HeaderAccount() {
+  const summary = useAccountSummary();
+  const now = useChainNow();
+  const pending = usePendingActions(now);
+  if (!summary.account || !summary.data) return null;
+  const { votingPower, delegate } = summary.data;
+  const delegateLabel = !delegate ? "not delegated" : delegate === summary.account ? "self" : shortAddress(delegate);
+  return (
+    <div className="flex items-center gap-3 text-xs text-slate-600" data-testid="header-account">
+      <span title="Your voting power">
+        <span className="font-semibold text-slate-900" data-testid="header-voting-power">
+          {formatTokens(votingPower, 0)} PLM
+        </span>{" "}
+        votes
+      </span>
+      <Link href={delegate ? `/delegates/${delegate}` : "/"} title="Your delegate" data-testid="header-delegate">
+        delegate: {delegateLabel}
+      </Link>
+      {pending.length > 0 && (
+        <details className="relative">
+          <summary
+            className="cursor-pointer list-none rounded-full bg-amber-100 px-2 py-0.5 font-medium text-amber-900"
+            data-testid="header-pending"
+          >
+            {pending.length} pending
+          </summary>
+          <ul className="absolute right-0 z-20 mt-2 w-80 space-y-1 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
+            {pending.map(({ kind, proposal }) => (
+              <li key={`${kind}-${proposal.id}`}>
+                <Link
+                  href={`/proposals/${proposal.id}`}
+                  className="block rounded px-2 py-1 hover:bg-slate-50"
+                  data-testid="pending-action"
+                >
+                  <span className="font-semibold">{kind}:</span> {proposal.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import type { Page } from "@playwright/test";
+import { contracts } from "../lib/contracts";
+import { formatTokens } from "../lib/format";
+import { ProposalState } from "../lib/governance/proposal-state";
+import { localRoles } from "../scripts/lib/accounts";
+import type { AnvilClient } from "../scripts/lib/chain";
+import { expect, test } from "./fixtures";
+import { address, proposalState, proposeParameterChange } from "./governance";
+
+const { governor } = contracts;
+const [adaIndex, raviIndex, lenaIndex, tomasIndex] = localRoles.delegates;
+const ada = address(adaIndex);
+
+/** Anvil's clock to one second past `timestamp`, in a new block. */
+async function moveTimeTo(chain: AnvilClient, timestamp: bigint) {
+  await chain.setNextBlockTimestamp({ timestamp: timestamp + 1n });
+  await chain.mine({ blocks: 1 });
+}
+
+async function vote(page: Page, support: "For" | "Against" | "Abstain", reason: string) {
+  const panel = page.getByTestId("vote-panel");
+  await panel.getByText(support, { exact: true }).click();
+  await panel.getByRole("textbox").fill(reason);
+  await panel.getByTestId("cast-vote").click();
+}
+
+async function seededActiveProposal(chain: AnvilClient) {
+  const count = await chain.readContract({ ...governor, functionName: "proposalCount" });
+  for (let i = 0n; i < count; i++) {
+    const [id] = await chain.readContract({ ...governor, functionName: "proposalDetailsAt", args: [i] });
+    if ((await proposalState(chain, id)) === ProposalState.Active) return id;
+  }
+  throw new Error("The seed has no active proposal");
+}
+
+test("three delegates vote For, Against and Abstain with reasons; the totals and voters move; a second vote is refused", async ({
+  chain,
+  openAs,
+}) => {
+  const id = await proposeParameterChange(chain, tomasIndex, {
+    title: "Raise the maximum latency to 650 ms",
+    key: "maxLatency",
+    value: 650n,
+  });
+  const snapshot = await chain.readContract({ ...governor, functionName: "proposalSnapshot", args: [id] });
+  await moveTimeTo(chain, snapshot);
+
+  const ballots = [
+    { index: adaIndex, support: "For", reason: "Our fleet meets **650 ms** with room to spare." },
+    { index: raviIndex, support: "Against", reason: "Vision users need tighter latency, not looser." },
+    { index: lenaIndex, support: "Abstain", reason: "No data yet; abstaining to help quorum." },
+  ] as const;
+  for (const ballot of ballots) {
+    const voter = address(ballot.index);
+    const page = await openAs(voter, `/proposals/${id}`);
+    const power = await chain.readContract({ ...governor, functionName: "getVotes", args: [voter, snapshot] });
+    await expect(page.getByTestId("vote-power")).toHaveText(`${formatTokens(power)} PLM`);
+    await vote(page, ballot.support, ballot.reason);
+    await expect(page.getByTestId("your-vote")).toContainText(
+      `You voted ${ballot.support} with ${formatTokens(power)} PLM`,
+    );
+    await expect(page.getByTestId("transaction-status")).toContainText("Your vote was counted");
+    const row = page.locator(`[data-testid="voter"][data-voter="${voter}"]`);
+    await expect(row.getByTestId("voter-reason")).toContainText(ballot.reason.replaceAll("**", ""));
+    expect(await chain.readContract({ ...governor, functionName: "hasVoted", args: [id, voter] })).toBe(true);
+  }
+
+  const [against, forVotes, abstain] = await chain.readContract({
+    ...governor,
+    functionName: "proposalVotes",
+    args: [id],
+  });
+  const page = await openAs(ada, `/proposals/${id}`);
+  await expect(page.getByTestId("votes-for")).toHaveText(`${formatTokens(forVotes)} PLM`);
+  await expect(page.getByTestId("votes-against")).toHaveText(`${formatTokens(against)} PLM`);
+  await expect(page.getByTestId("votes-abstain")).toHaveText(`${formatTokens(abstain)} PLM`);
+  // Ada comes back: her vote is shown as final and there is nothing to click.
+  await expect(page.getByTestId("your-vote")).toContainText("A vote is final");
+  await expect(page.getByTestId("cast-vote")).toHaveCount(0);
+});
+
+test("a vote on a proposal that closed while the page was open is refused by name before the wallet opens", async ({
+  page,
+  wallet,
+  chain,
+}) => {
+  const id = await seededActiveProposal(chain);
+  await wallet.install(ada);
+  await page.goto(`/proposals/${id}`);
+  await wallet.connect();
+  await expect(page.getByTestId("vote-panel")).toBeVisible();
+
+  const deadline = await chain.readContract({ ...governor, functionName: "proposalDeadline", args: [id] });
+  await moveTimeTo(chain, deadline);
+  await vote(page, "For", "Late, but here.");
+
+  const alert = page.getByTestId("transaction-status");
+  await expect(alert).toContainText("this needs it to be Active. (GovernorUnexpectedProposalState)");
+  await expect(alert).toContainText("Nothing was sent.");
+  expect(await chain.readContract({ ...governor, functionName: "hasVoted", args: [id, ada] })).toBe(false);
+});
+
+test("a vote rejected in the wallet is cancelled calmly, and the reason typed survives a reload", async ({
+  page,
+  wallet,
+  chain,
+}) => {
+  const id = await seededActiveProposal(chain);
+  await wallet.install(ada);
+  await page.goto(`/proposals/${id}`);
+  await wallet.connect();
+  const reason = "The subsidy needs a sunset clause first.";
+  await wallet.rejectNextRequest();
+  await vote(page, "Against", reason);
+
+  await expect(page.getByTestId("transaction-status")).toHaveText("Cancelled in the wallet. Nothing was sent.");
+  await expect(page.getByTestId("vote-panel").getByRole("textbox")).toHaveValue(reason);
+  expect(await chain.readContract({ ...governor, functionName: "hasVoted", args: [id, ada] })).toBe(false);
+
+  await page.reload();
+  await expect(page.getByTestId("vote-panel").getByRole("textbox")).toHaveValue(reason);
+  await expect(page.getByTestId("vote-panel").getByRole("radio", { name: "Against" })).toBeChecked();
+  await expect(page.getByTestId("reason-length")).toHaveText(`${reason.length} / 2,000 characters`);
+});
+
+test("a reason over the limit keeps the vote button disabled and says why", async ({ page, wallet, chain }) => {
+  const id = await seededActiveProposal(chain);
+  await wallet.install(ada);
+  await page.goto(`/proposals/${id}`);
+  await wallet.connect();
+  const panel = page.getByTestId("vote-panel");
+  await panel.getByText("For", { exact: true }).click();
+  await panel.getByRole("textbox").fill("x".repeat(2_001));
+  await expect(panel.getByTestId("cast-vote")).toBeDisabled();
+  await expect(panel).toContainText("The reason is 2,001 characters; the limit is 2,000.");
+});
+
+test("when the RPC dies around a vote, the page says whether the transaction was sent", async ({
+  page,
+  wallet,
+  chain,
+}) => {
+  const id = await seededActiveProposal(chain);
+  const rpcUrl = process.env.PLENUM_E2E_RPC_URL!;
+  await wallet.install(ada);
+  await page.goto(`/proposals/${id}`);
+  await wallet.connect();
+
+  // First the RPC is dead before anything is sent: the check fails and nothing reaches the chain.
+  await page.route(rpcUrl, (route) => route.abort("connectionrefused"));
+  await vote(page, "For", "Sent through a flaky connection.");
+  await expect(page.getByTestId("transaction-status")).toContainText("Nothing was sent.");
+  expect(await chain.readContract({ ...governor, functionName: "hasVoted", args: [id, ada] })).toBe(false);
+
+  // Then it dies right after the wallet sent the transaction: the page says it was sent.
+  await page.unroute(rpcUrl);
+  let sent = false;
+  await page.route(rpcUrl, async (route) => {
+    if (sent) return route.abort("connectionrefused");
+    if (route.request().postData()?.includes('"eth_sendTransaction"')) sent = true;
+    return route.continue();
+  });
+  await page.getByTestId("cast-vote").click();
+  await expect(page.getByTestId("transaction-status")).toContainText("The transaction was sent, but its receipt");
+  expect(await chain.readContract({ ...governor, functionName: "hasVoted", args: [id, ada] })).toBe(true);
+});
+
+test("a double click on the vote button sends one transaction", async ({ page, wallet, chain }) => {
+  const id = await seededActiveProposal(chain);
+  await wallet.install(ada);
+  await page.goto(`/proposals/${id}`);
+  await wallet.connect();
+  const nonce = await chain.getTransactionCount({ address: ada });
+  const panel = page.getByTestId("vote-panel");
+  await panel.getByText("Abstain", { exact: true }).click();
+  await panel.getByTestId("cast-vote").dblclick();
+  await expect(page.getByTestId("your-vote")).toContainText("You voted Abstain");
+  expect(await chain.getTransactionCount({ address: ada })).toBe(nonce + 1);
+});
