@@ -40,5 +40,5 @@ export function WalletButton() {
       </button>
     );
   }
-  return <WalletMenu openOnMount={!isConnected && requested === "click"} />;
+  return <WalletMenu openOnMount={!isConnected && requested === "click"} reconnectList={requested === "reconnect"} />;
 }

@@ -1,6 +1,6 @@
 import { connectorsForWallets, type WalletList } from "@rainbow-me/rainbowkit";
 import { injectedWallet, metaMaskWallet } from "@rainbow-me/rainbowkit/wallets";
-import { createConnector, type Config } from "wagmi";
+import { createConnector, type Config, type Connector } from "wagmi";
 import { injected } from "wagmi/connectors";
 
 /**
@@ -16,23 +16,22 @@ const metaMaskInjectedWallet: WalletList[number]["wallets"][number] = (parameter
     createConnector((config) => ({ ...injected({ target: "metaMask" })(config), ...walletDetails })),
 });
 
+const registered = new WeakMap<Config, Connector[]>();
+
 /**
- * Adds RainbowKit's wallet list (MetaMask, then any injected browser wallet) to the config's connectors.
- * Wallets that announce themselves through EIP-6963 are known from the first render; these join when the
- * wallet modal loads, so RainbowKit's wallet code stays out of every page's first load.
+ * Adds RainbowKit's wallet list (MetaMask, then any injected browser wallet) to the config's connectors, once per
+ * config, and returns those connectors. Wallets that announce themselves through EIP-6963 are known from the first
+ * render; these join when the wallet modal loads, so RainbowKit's wallet code stays out of every page's first load.
  */
-export function registerWalletList(config: Config) {
+export function registerWalletList(config: Config): Connector[] {
+  const known = registered.get(config);
+  if (known) return known;
   const { connectors } = config._internal;
-  const known = new Set(config.connectors.map((connector) => connector.id));
   const created = connectorsForWallets(
     [{ groupName: "Browser wallets", wallets: [metaMaskInjectedWallet, injectedWallet] }],
-    {
-      appName: "Plenum",
-      projectId: "none",
-    },
-  )
-    .map(connectors.setup)
-    .filter((connector) => !known.has(connector.id));
-  if (created.length > 0) connectors.setState((current) => [...current, ...created]);
+    { appName: "Plenum", projectId: "none" },
+  ).map(connectors.setup);
+  connectors.setState((current) => [...current, ...created]);
+  registered.set(config, created);
   return created;
 }

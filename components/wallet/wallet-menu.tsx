@@ -2,7 +2,7 @@
 
 import "@rainbow-me/rainbowkit/styles.css";
 import { ConnectButton, RainbowKitProvider, useConnectModal } from "@rainbow-me/rainbowkit";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { useAccount, useConfig } from "wagmi";
 import { reconnect } from "wagmi/actions";
 import { registerWalletList } from "./wallet-list";
@@ -20,17 +20,19 @@ function OpenOnMount() {
 }
 
 /** RainbowKit's account button and modal: loaded only when a wallet is connected or being connected. */
-export default function WalletMenu({ openOnMount }: { openOnMount: boolean }) {
+export default function WalletMenu({ openOnMount, reconnectList }: { openOnMount: boolean; reconnectList: boolean }) {
   const config = useConfig();
   const { status } = useAccount();
-  const [registered] = useState(() => registerWalletList(config));
+  // Idempotent: React may render this more than once before it mounts (a lazy child suspends).
+  const registered = registerWalletList(config);
   const reconnectTried = useRef(false);
-  // The first reconnect ran before these connectors existed: once it has settled, try them.
+  // The last wallet used is one of these, and the first reconnect ran before they existed: once it has settled,
+  // try them.
   useEffect(() => {
-    if (registered.length === 0 || status !== "disconnected" || reconnectTried.current) return;
+    if (!reconnectList || status !== "disconnected" || reconnectTried.current) return;
     reconnectTried.current = true;
     void reconnect(config, { connectors: registered });
-  }, [config, registered, status]);
+  }, [config, reconnectList, registered, status]);
   return (
     <RainbowKitProvider>
       {openOnMount && <OpenOnMount />}
