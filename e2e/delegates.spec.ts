@@ -4,22 +4,11 @@ import { formatTokens } from "../lib/format";
 import { localRoles } from "../scripts/lib/accounts";
 import { anvilAccount, writeContract, type AnvilClient } from "../scripts/lib/chain";
 import { expect, test } from "./fixtures";
+import { latestStatement } from "./governance";
 
 const { token, governor, delegateStatements } = contracts;
 const seededDelegates = localRoles.delegates.map((index) => anvilAccount(index).address);
 const everySeededAccount = [...localRoles.delegates, ...localRoles.holders].map((index) => anvilAccount(index).address);
-
-/** The latest statement an address published, read from the contract's events. */
-async function latestStatement(chain: AnvilClient, delegate: Address) {
-  const logs = await chain.getContractEvents({
-    ...delegateStatements,
-    eventName: "StatementPublished",
-    args: { delegate },
-    fromBlock: 0n,
-    strict: true,
-  });
-  return logs.at(-1)!.args;
-}
 
 /** The seeded accounts whose current delegate (the token's `delegates`) is `delegate`, itself excluded. */
 async function delegatorsOnChain(chain: AnvilClient, delegate: Address): Promise<Address[]> {

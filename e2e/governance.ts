@@ -2,7 +2,7 @@ import { encodeFunctionData, keccak256, parseEventLogs, stringToHex, toHex, type
 import { contracts } from "../lib/contracts";
 import { anvilAccount, writeContract, type AnvilClient } from "../scripts/lib/chain";
 
-const { governor, networkParameters } = contracts;
+const { governor, networkParameters, delegateStatements } = contracts;
 
 /**
  * A new proposal from `proposerIndex` (an anvil account of the demo) that sets one network parameter, sent from
@@ -43,4 +43,16 @@ export async function proposalState(chain: AnvilClient, id: bigint) {
 
 export function address(index: number): Address {
   return anvilAccount(index).address;
+}
+
+/** The latest statement an address published, read from the contract's events. */
+export async function latestStatement(chain: AnvilClient, delegate: Address) {
+  const logs = await chain.getContractEvents({
+    ...delegateStatements,
+    eventName: "StatementPublished",
+    args: { delegate },
+    fromBlock: 0n,
+    strict: true,
+  });
+  return logs.at(-1)!.args;
 }

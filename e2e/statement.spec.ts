@@ -5,20 +5,9 @@ import { draftStorageKey, formatCount, utf8Length } from "../lib/governance/stat
 import { localRoles } from "../scripts/lib/accounts";
 import { anvilAccount, type AnvilClient } from "../scripts/lib/chain";
 import { expect, test } from "./fixtures";
+import { latestStatement } from "./governance";
 
 const { delegateStatements } = contracts;
-
-/** The latest statement an address published, read from the contract's events. */
-async function latestStatement(chain: AnvilClient, delegate: Address) {
-  const logs = await chain.getContractEvents({
-    ...delegateStatements,
-    eventName: "StatementPublished",
-    args: { delegate },
-    fromBlock: 0n,
-    strict: true,
-  });
-  return logs.at(-1)!.args;
-}
 
 async function statementOf(chain: AnvilClient, delegate: Address) {
   const [version, contentHash] = await chain.readContract({

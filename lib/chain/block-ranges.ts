@@ -12,13 +12,14 @@ const LOG_RANGE = 10_000n;
  */
 export async function queryAllBlocks<T>(
   client: Client,
-  query: (range: { fromBlock: bigint; toBlock: bigint }) => Promise<T[]>,
+  query: (range: { fromBlock: bigint; toBlock: bigint | "latest" }) => Promise<T[]>,
 ): Promise<T[]> {
-  // Not viem's cached block number (up to 4 s old): right after a write, its event must be in the range.
-  const latest = await getBlockNumber(client, { cacheTime: 0 });
+  const latest = await getBlockNumber(client);
   const results: T[] = [];
   for (let fromBlock = BigInt(config.deployment.deployBlock); fromBlock <= latest; fromBlock += LOG_RANGE) {
-    const toBlock = fromBlock + LOG_RANGE - 1n < latest ? fromBlock + LOG_RANGE - 1n : latest;
+    // The last range ends at "latest", not at the block number read above: viem caches that for a few seconds,
+    // and right after a write its event must be in the history.
+    const toBlock = fromBlock + LOG_RANGE - 1n < latest ? fromBlock + LOG_RANGE - 1n : "latest";
     results.push(...(await query({ fromBlock, toBlock })));
   }
   return results;

@@ -1,6 +1,6 @@
 import { BaseError, encodeErrorResult, parseEther, stringToHex, toHex, zeroAddress, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
-import { networkParametersAbi, plenumGovernorAbi, timelockControllerAbi } from "./abis.generated";
+import { networkParametersAbi, plenumGovernorAbi, plenumTokenAbi, timelockControllerAbi } from "./abis.generated";
 import { decodeRevertData, describeError, findRevertData } from "./errors";
 
 const fee = stringToHex("inferenceFee", { size: 32 });
@@ -66,6 +66,17 @@ describe("revert sentences", () => {
     });
     expect(describeError(revertWith(data))).toBe(
       "You need 10,000 PLM of voting power to propose; you have 2,500 PLM. (GovernorInsufficientProposerVotes)",
+    );
+  });
+
+  it("shows enough decimals to tell two close amounts apart", () => {
+    const data = encodeErrorResult({
+      abi: plenumTokenAbi,
+      errorName: "ERC20InsufficientBalance",
+      args: [zeroAddress, parseEther("40000000"), parseEther("40000000") + 1n],
+    });
+    expect(describeError(revertWith(data))).toBe(
+      "0x0000…0000 holds 40,000,000 PLM; this needs 40,000,000.000000000000000001 PLM. (ERC20InsufficientBalance)",
     );
   });
 

@@ -6,6 +6,15 @@ import { proposalStateNames } from "../governance/proposal-state";
 const timelockStateNames = ["Unset", "Waiting", "Ready", "Done"] as const;
 
 const plm = (amount: unknown) => `${formatTokens(amount as bigint)} PLM`;
+
+/** Two amounts with as many decimals as it takes to tell them apart (40,000,000 vs 40,000,000.000000000000000001). */
+function plmPair(have: unknown, need: unknown): [string, string] {
+  for (const digits of [2, 6, 18]) {
+    const shown = [formatTokens(have as bigint, digits), formatTokens(need as bigint, digits)];
+    if (shown[0] !== shown[1] || digits === 18) return [`${shown[0]} PLM`, `${shown[1]} PLM`];
+  }
+  return [plm(have), plm(need)];
+}
 const who = (account: unknown) => shortAddress(account as string);
 const at = (seconds: unknown) => formatTimestamp(seconds as bigint);
 
@@ -27,8 +36,10 @@ type Explain = (args: readonly unknown[]) => string;
  */
 const sentences: Record<string, Explain> = {
   // Governor
-  GovernorInsufficientProposerVotes: ([, votes, threshold]) =>
-    `You need ${plm(threshold)} of voting power to propose; you have ${plm(votes)}.`,
+  GovernorInsufficientProposerVotes: ([, votes, threshold]) => {
+    const [have, need] = plmPair(votes, threshold);
+    return `You need ${need} of voting power to propose; you have ${have}.`;
+  },
   GovernorAlreadyCastVote: ([voter]) => `${who(voter)} has already voted on this proposal; a vote cannot be changed.`,
   GovernorUnexpectedProposalState: ([, current, expected]) =>
     `The proposal is ${proposalStateNames[Number(current)]}; this needs it to be ${statesInBitmap(expected, proposalStateNames)}.`,
@@ -49,10 +60,14 @@ const sentences: Record<string, Explain> = {
   },
   AccessControlUnauthorizedAccount: ([account]) => `${who(account)} does not hold the role this needs.`,
   // Token
-  ERC20InsufficientBalance: ([sender, balance, needed]) =>
-    `${who(sender)} holds ${plm(balance)}; this needs ${plm(needed)}.`,
-  ERC20InsufficientAllowance: ([spender, allowance, needed]) =>
-    `${who(spender)} may spend ${plm(allowance)} of your PLM; this needs ${plm(needed)}: approve it first.`,
+  ERC20InsufficientBalance: ([sender, balance, needed]) => {
+    const [have, need] = plmPair(balance, needed);
+    return `${who(sender)} holds ${have}; this needs ${need}.`;
+  },
+  ERC20InsufficientAllowance: ([spender, allowance, needed]) => {
+    const [have, need] = plmPair(allowance, needed);
+    return `${who(spender)} may spend ${have} of your PLM; this needs ${need}: approve it first.`;
+  },
   // Delegate statements
   InvalidDisplayName: ([length, max]) =>
     `A display name needs 1 to ${String(max)} bytes; this one has ${String(length)}.`,
