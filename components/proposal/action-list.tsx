@@ -1,7 +1,8 @@
 import { formatEther } from "viem";
 import type { DecodedAction } from "@/lib/governance/actions";
 
-function Action({ action, index }: { action: DecodedAction; index: number }) {
+/** One call the timelock makes, numbered, in plain language with the raw call folded away. */
+export function ActionItem({ action, index }: { action: DecodedAction; index: number }) {
   return (
     <li className="space-y-2 border-t border-slate-100 pt-3 first:border-t-0 first:pt-0" data-testid="action">
       <div className="flex gap-3">
@@ -55,7 +56,7 @@ export function ActionList({ actions }: { actions: DecodedAction[] }) {
   return (
     <ol className="space-y-3">
       {actions.map((action, index) => (
-        <Action key={index} action={action} index={index} />
+        <ActionItem key={index} action={action} index={index} />
       ))}
     </ol>
   );

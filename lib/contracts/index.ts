@@ -23,3 +23,15 @@ export const contracts = {
   delegateStatements: { address: deployment.delegateStatements, abi: delegateStatementsAbi },
   disputeModule: { address: deployment.disputeModule, abi: disputeModuleAbi },
 } as const;
+
+/** The system's contracts with the names their Solidity sources give them, to name an address or a log's emitter. */
+export const namedContracts = [
+  { name: "PlenumToken", ...contracts.token },
+  { name: "PlenumGovernor", ...contracts.governor },
+  { name: "TimelockController", ...contracts.timelock },
+  { name: "NetworkParameters", ...contracts.networkParameters },
+  { name: "ModelRegistry", ...contracts.modelRegistry },
+  { name: "GrantVesting", ...contracts.grantVesting },
+  { name: "DelegateStatements", ...contracts.delegateStatements },
+  { name: "DisputeModule", ...contracts.disputeModule },
+] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchesSearch, splitDescription } from "./proposal-text";
+import { composeDescription, descriptionTemplate, matchesSearch, splitDescription } from "./proposal-text";
 
 describe("splitDescription", () => {
   it("takes the first markdown heading as the title and leaves the rest as the body", () => {
@@ -32,5 +32,29 @@ describe("matchesSearch", () => {
     expect(matchesSearch(proposal, "FEE h200")).toBe(true);
     expect(matchesSearch(proposal, "  ")).toBe(true);
     expect(matchesSearch(proposal, "fee subsidy")).toBe(false);
+  });
+});
+
+describe("composeDescription", () => {
+  const proposer = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+
+  it("ends with the proposer suffix OpenZeppelin checks, and reads back as the same title and body", () => {
+    const description = composeDescription("  Raise the fee ", "## Summary\nWhy.\n", proposer);
+    expect(description.endsWith(`\n\n#proposer=${proposer}`)).toBe(true);
+    expect(splitDescription(description)).toEqual({ title: "Raise the fee", body: "## Summary\nWhy." });
+  });
+
+  it("pre-fills every section the DAO asks for", () => {
+    const { title, body } = splitDescription(`# T\n\n${descriptionTemplate()}`);
+    expect(title).toBe("T");
+    for (const section of [
+      "Summary",
+      "Technical specification",
+      "Audit report",
+      "Treasury impact analysis",
+      "Discussion",
+    ]) {
+      expect(body).toContain(`## ${section}`);
+    }
   });
 });

@@ -1,6 +1,39 @@
+import type { Address } from "viem";
+
+/** OpenZeppelin's front-running guard: a description ending in this suffix can only be proposed by that address. */
+const PROPOSER_SUFFIX = /\s*#proposer=0x[0-9a-fA-F]{40}\s*$/;
+
+/** The sections the DAO asks every proposal to fill in, as the builder pre-fills them. */
+export const descriptionSections = [
+  "Summary",
+  "Technical specification",
+  "Audit report",
+  "Treasury impact analysis",
+  "Discussion",
+] as const;
+
+export function descriptionTemplate(): string {
+  const hints: Record<(typeof descriptionSections)[number], string> = {
+    Summary: "What changes and why, in two or three sentences.",
+    "Technical specification": "Each action, its contract and its arguments.",
+    "Audit report": "Link to the audit or review of the change (https://…), or why none is needed.",
+    "Treasury impact analysis": "PLM and ETH leaving or entering the treasury, and over what period.",
+    Discussion: "Link to the forum thread (https://…).",
+  };
+  return descriptionSections.map((section) => `## ${section}\n\n${hints[section]}`).join("\n\n");
+}
+
+/**
+ * The description sent to `propose`: the title as a heading, the body, and the `#proposer=` suffix so that nobody
+ * else can submit the same proposal first (OpenZeppelin Governor checks it).
+ */
+export function composeDescription(title: string, body: string, proposer: Address): string {
+  return `# ${title.trim()}\n\n${body.trim()}\n\n#proposer=${proposer}`;
+}
+
 /** A proposal's title and body from its description: the first markdown heading, else the first non-empty line. */
 export function splitDescription(description: string): { title: string; body: string } {
-  const lines = description.split(/\r?\n/);
+  const lines = description.replace(PROPOSER_SUFFIX, "").split(/\r?\n/);
   const heading = lines.findIndex((line) => /^#{1,6}\s+\S/.test(line.trim()));
   const firstText = lines.findIndex((line) => line.trim() !== "");
   if (firstText === -1) return { title: "Untitled proposal", body: "" };

@@ -8,6 +8,7 @@ import {
   type ContractFunctionArgs,
   type ContractFunctionName,
   type Hash,
+  type TransactionReceipt,
 } from "viem";
 import { useAccount, useConfig } from "wagmi";
 import { describeError } from "../contracts/errors";
@@ -64,7 +65,8 @@ function rejectedInWallet(error: unknown): boolean {
 /**
  * The one path every write takes: connected and on the app's chain, simulated first (a revert is refused by name
  * before the wallet opens), the wallet prompt, the receipt (`reverted` is a failure), then every chain read is
- * refreshed. One write at a time: a second `run` while one is in flight is ignored.
+ * refreshed. One write at a time: a second `run` while one is in flight is ignored. Resolves to the receipt of a
+ * confirmed transaction, undefined otherwise (the status says why).
  */
 export function useTransaction() {
   const config = useConfig();
@@ -77,15 +79,15 @@ export function useTransaction() {
   const run = useCallback(
     async <const abi extends Abi, functionName extends ContractFunctionName<abi, Mutability>>(
       write: ContractWrite<abi, functionName>,
-    ): Promise<boolean> => {
-      if (inFlight.current) return false;
+    ): Promise<TransactionReceipt | undefined> => {
+      if (inFlight.current) return undefined;
       if (!address) {
         setStatus({ step: "failed", message: "Connect a wallet first. Nothing was sent." });
-        return false;
+        return undefined;
       }
       if (walletChainId !== appChain.id) {
         setStatus({ step: "failed", message: `Switch your wallet to ${appChain.name} first. Nothing was sent.` });
-        return false;
+        return undefined;
       }
       inFlight.current = true;
       let hash: Hash | undefined;
@@ -115,11 +117,11 @@ export function useTransaction() {
             hash,
             message: `The transaction was mined in block ${receipt.blockNumber} but reverted: the chain changed after it was checked.${reason}`,
           });
-          return false;
+          return undefined;
         }
         setStatus({ step: "confirmed", hash, blockNumber: receipt.blockNumber });
         await queryClient.invalidateQueries();
-        return true;
+        return receipt;
       } catch (error) {
         if (rejectedInWallet(error)) setStatus({ step: "cancelled" });
         else if (hash) {
@@ -130,7 +132,7 @@ export function useTransaction() {
           });
           void queryClient.invalidateQueries();
         } else setStatus({ step: "failed", message: `${describeError(error)} Nothing was sent.` });
-        return false;
+        return undefined;
       } finally {
         inFlight.current = false;
       }

@@ -8,7 +8,7 @@ import { formatTimestamp } from "@/lib/format";
 import { useChainNow } from "@/lib/hooks/use-chain-now";
 import { useProposal } from "@/lib/hooks/use-proposal";
 import { DisputedMark, StateBadge } from "@/components/proposal/state-badge";
-import { ActionList } from "./action-list";
+import { ActionList } from "@/components/proposal/action-list";
 import { DisputePanel } from "./dispute-panel";
 import { ProposalNotFound } from "./proposal-not-found";
 import { Section } from "./section";

@@ -1,0 +1,104 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { TransactionButton } from "@/components/transaction/transaction-button";
+import { TransactionStatusLine } from "@/components/transaction/transaction-status";
+import { formatTokens } from "@/lib/format";
+import type { ProposalAction } from "@/lib/governance/actions";
+import type { ProposalDraft } from "@/lib/governance/proposal-drafts";
+import { composeDescription } from "@/lib/governance/proposal-text";
+import { useAccountSummary } from "@/lib/hooks/use-account-summary";
+import { useDaoOverview } from "@/lib/hooks/use-dao-overview";
+import { usePropose } from "@/lib/hooks/use-propose";
+import { SimulationPanel } from "./simulation-panel";
+import { useProposalSimulation } from "./use-proposal-simulation";
+
+/** The simulation, the proposal threshold against your voting power, and the submit. */
+export function SubmitPanel({
+  draft,
+  actions,
+  onSubmitted,
+}: {
+  draft: ProposalDraft;
+  actions: ProposalAction[];
+  onSubmitted: (proposalId: bigint) => void;
+}) {
+  const proposeTx = usePropose();
+  const summary = useAccountSummary();
+  const overview = useDaoOverview();
+  const simulation = useProposalSimulation(actions);
+  const [override, setOverride] = useState(false);
+  const threshold = overview.data?.settings.proposalThreshold;
+  const votingPower = summary.data?.votingPower;
+  const shortfall = threshold !== undefined && votingPower !== undefined && votingPower < threshold;
+  const simulationFailed = simulation.data !== undefined && !simulation.data.ok;
+
+  const disabledReason = !draft.title.trim()
+    ? "Give the proposal a title."
+    : actions.length === 0
+      ? "Add at least one action."
+      : simulation.isPending
+        ? "Simulating…"
+        : simulationFailed && !override
+          ? "The simulation fails: fix the actions, or submit anyway after confirming below."
+          : shortfall
+            ? `You need ${formatTokens(threshold)} PLM of voting power to propose; you have ${formatTokens(votingPower)} PLM.`
+            : undefined;
+
+  const submit = async () => {
+    if (!proposeTx.account) return;
+    const id = await proposeTx.propose(actions, composeDescription(draft.title, draft.body, proposeTx.account));
+    if (id !== undefined) onSubmitted(id);
+  };
+
+  return (
+    <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-label="Simulate and submit">
+      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Simulate and submit</h2>
+      <SimulationPanel actions={actions} simulation={simulation} />
+      {simulationFailed && (
+        <label className="flex items-start gap-2 text-sm text-amber-900">
+          <input
+            type="checkbox"
+            checked={override}
+            onChange={(event) => setOverride(event.target.checked)}
+            data-testid="simulation-override"
+            className="mt-1"
+          />
+          I understand the simulation fails on the current chain state and want to submit anyway (for example, an
+          earlier proposal will change that state before this one executes).
+        </label>
+      )}
+      {summary.account && threshold !== undefined && votingPower !== undefined && (
+        <p className="text-sm" data-testid="threshold-check">
+          Proposal threshold {formatTokens(threshold)} PLM · your voting power {formatTokens(votingPower)} PLM
+          {shortfall ? (
+            <span className="text-red-800">
+              {" "}
+              · {formatTokens(threshold - votingPower)} PLM short.{" "}
+              <Link href="/delegates" className="underline">
+                Ask delegates to delegate to you
+              </Link>{" "}
+              or{" "}
+              <Link href="/" className="underline">
+                delegate your own tokens to yourself
+              </Link>
+              .
+            </span>
+          ) : (
+            <span className="text-emerald-800"> · enough to propose</span>
+          )}
+        </p>
+      )}
+      <TransactionButton
+        transaction={proposeTx}
+        onClick={submit}
+        disabledReason={disabledReason}
+        testId="submit-proposal"
+      >
+        Submit proposal
+      </TransactionButton>
+      <TransactionStatusLine status={proposeTx.status} successText="Proposal submitted" />
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import { config } from "../config";
+import type { DecodeContext, ParameterInfo } from "../governance/actions";
+import { useDaoOverview } from "./use-dao-overview";
+
+/** What decoding actions needs from the chain (parameters with their bounds, the quorum denominator). */
+export function useDecodeContext(): DecodeContext | undefined {
+  const overview = useDaoOverview();
+  if (!overview.data) return undefined;
+  const parameters = new Map<string, ParameterInfo>(
+    overview.data.parameters.map(({ key, value, min, max, unit }) => [key, { value, min, max, unit }]),
+  );
+  return { addresses: config.deployment, parameters, quorumDenominator: overview.data.quorumDenominator };
+}
