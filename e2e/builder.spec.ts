@@ -213,8 +213,16 @@ test("a draft survives a reload; its actions export to Safe JSON and import back
   await page.getByTestId("proposal-body").fill("## Summary\n\nFewer false positives.");
   await addStep(page, "template-transferPlm", { to: ada, amount: "1000" });
   await addStep(page, "template-parameter-maxLatency", { value: "700" });
+  await page.getByRole("button", { name: "Move step 2 up" }).click();
+  await expect(page.getByTestId("draft-step").first().getByTestId("action-summary")).toContainText("maxLatency");
+  // A template form half filled in is part of the draft too.
+  await page.getByTestId("template-transferEth").click();
+  await page.getByTestId("template-form").getByTestId("field-to").fill(ada);
 
   await page.reload();
+  await expect(page.getByTestId("template-form").getByTestId("field-to")).toHaveValue(ada);
+  await expect(page.getByTestId("draft-step").first().getByTestId("action-summary")).toContainText("maxLatency");
+  await page.getByRole("button", { name: "Back to templates" }).click();
   await expect(page.getByTestId("proposal-title")).toHaveValue("Lower the slashing rate");
   await expect(page.getByTestId("proposal-body")).toHaveValue("## Summary\n\nFewer false positives.");
   await expect(page.getByTestId("draft-step")).toHaveCount(2);

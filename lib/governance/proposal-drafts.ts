@@ -12,6 +12,9 @@ export type DraftStep = {
   actions: ProposalAction[];
 };
 
+/** The template form being filled in, saved as typed so that a reload does not lose it. */
+export type PendingStep = { kind: string; key?: string; texts: Record<string, string> };
+
 export type ProposalDraft = {
   id: string;
   /** Milliseconds since the epoch. */
@@ -19,6 +22,7 @@ export type ProposalDraft = {
   title: string;
   body: string;
   steps: DraftStep[];
+  pending?: PendingStep;
 };
 
 /** localStorage keeps JSON: amounts travel as decimal strings. */
@@ -39,6 +43,7 @@ const storedDraft = z.object({
   title: z.string(),
   body: z.string(),
   steps: z.array(storedStep),
+  pending: z.object({ kind: z.string(), key: z.string().optional(), texts: z.record(z.string(), z.string()) }).optional(),
 });
 const storedDrafts = z.array(storedDraft);
 

@@ -1,9 +1,8 @@
 "use client";
 
-import { useState } from "react";
 import { formatEther } from "viem";
 import { formatDuration, formatParameterBounds, formatParameterValue, formatTokens } from "@/lib/format";
-import type { DraftStep } from "@/lib/governance/proposal-drafts";
+import type { DraftStep, PendingStep } from "@/lib/governance/proposal-drafts";
 import type { FormTemplateKind } from "@/lib/governance/template-form";
 import { contractLimits, templates, type TemplateContext, type TemplateKind } from "@/lib/governance/templates";
 import { useDaoOverview } from "@/lib/hooks/use-dao-overview";
@@ -13,7 +12,11 @@ import { CustomCallForm } from "./custom-call-form";
 import { TemplateFieldsForm } from "./template-fields-form";
 
 /** A template picked: its kind, and for a network parameter its key. */
-export type Picked = { kind: TemplateKind; key?: string };
+type Picked = { kind: TemplateKind; key?: string };
+
+function isTemplateKind(kind: string): kind is TemplateKind {
+  return kind in templates;
+}
 
 const groups: { title: string; kinds: TemplateKind[] }[] = [
   { title: "Publishers and models", kinds: ["verifyPublisher", "revokePublisher", "delistModel"] },
@@ -49,12 +52,27 @@ const groups: { title: string; kinds: TemplateKind[] }[] = [
 const pickerButton =
   "rounded-md border border-slate-200 px-2.5 py-1.5 text-left text-sm hover:border-blue-400 hover:bg-blue-50";
 
-/** Pick a template, fill its form, add its actions to the draft. */
-export function AddStep({ onAdd }: { onAdd: (step: DraftStep) => void }) {
+/** Pick a template, fill its form (saved in the draft as typed), add its actions to the draft. */
+export function AddStep({
+  pending,
+  onPending,
+  onAdd,
+}: {
+  pending?: PendingStep;
+  onPending: (pending: PendingStep | undefined) => void;
+  onAdd: (step: DraftStep) => void;
+}) {
   const overview = useDaoOverview();
   const disputes = useDisputes();
   const registry = useRegistry();
-  const [picked, setPicked] = useState<Picked>();
+  const picked: Picked | undefined =
+    pending && isTemplateKind(pending.kind) ? { kind: pending.kind, key: pending.key } : undefined;
+  const setPicked = (next: Picked | undefined) =>
+    onPending(next && { kind: next.kind, key: next.key, texts: next.key ? { key: next.key } : {} });
+  const texts = pending?.texts ?? {};
+  const setTexts = (next: Record<string, string>) => {
+    if (pending) onPending({ ...pending, texts: next });
+  };
 
   const data = overview.data;
   const context: TemplateContext = {
@@ -70,7 +88,6 @@ export function AddStep({ onAdd }: { onAdd: (step: DraftStep) => void }) {
   const add = (input: Record<string, string>, actions: DraftStep["actions"]) => {
     if (!picked) return;
     onAdd({ id: crypto.randomUUID(), kind: picked.key ?? picked.kind, input, actions });
-    setPicked(undefined);
   };
 
   if (picked) {
@@ -95,11 +112,13 @@ export function AddStep({ onAdd }: { onAdd: (step: DraftStep) => void }) {
           </p>
         )}
         {picked.kind === "customCall" ? (
-          <CustomCallForm context={context} onAdd={add} />
+          <CustomCallForm texts={texts} onTexts={setTexts} context={context} onAdd={add} />
         ) : (
           <TemplateFieldsForm
             kind={picked.kind as FormTemplateKind}
             parameterKey={picked.key}
+            texts={texts}
+            onTexts={setTexts}
             context={context}
             registry={registry.data}
             onAdd={add}

@@ -23,20 +23,41 @@ function callable(abi: readonly unknown[]): CallableFunction[] {
   );
 }
 
+function parseInputs(json: string | undefined): string[] {
+  try {
+    const parsed: unknown = JSON.parse(json ?? "[]");
+    return Array.isArray(parsed) ? parsed.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
 /** Any function of a system contract, or of any contract from a pasted ABI, with a typed field per argument. */
 export function CustomCallForm({
+  texts,
+  onTexts,
   context,
   onAdd,
 }: {
+  texts: Record<string, string>;
+  onTexts: (texts: Record<string, string>) => void;
   context: TemplateContext;
   onAdd: (input: Record<string, string>, actions: ProposalAction[]) => void;
 }) {
-  const [contract, setContract] = useState<string>(namedContracts[0].name);
-  const [target, setTarget] = useState("");
-  const [abiText, setAbiText] = useState("");
-  const [signature, setSignature] = useState("");
-  const [inputs, setInputs] = useState<string[]>([]);
-  const [valueText, setValueText] = useState("");
+  // Every field lives in `texts` (the arguments as a JSON list of strings): the draft keeps them as typed.
+  const contract = texts.contract ?? namedContracts[0].name;
+  const target = texts.target ?? "";
+  const abiText = texts.abi ?? "";
+  const signature = texts.signature ?? "";
+  const inputs = parseInputs(texts.inputs);
+  const valueText = texts.value ?? "";
+  const set = (changes: Record<string, string>) => onTexts({ ...texts, ...changes });
+  const setContract = (value: string) => set({ contract: value, signature: "", inputs: "[]" });
+  const setTarget = (value: string) => set({ target: value });
+  const setAbiText = (value: string) => set({ abi: value });
+  const setSignature = (value: string) => set({ signature: value, inputs: "[]" });
+  const setInputs = (values: string[]) => set({ inputs: JSON.stringify(values) });
+  const setValueText = (value: string) => set({ value });
   const [tried, setTried] = useState(false);
 
   const system = namedContracts.find((candidate) => candidate.name === contract);
@@ -86,11 +107,7 @@ export function CustomCallForm({
         <span className="font-medium text-slate-800">Contract</span>
         <select
           value={contract}
-          onChange={(event) => {
-            setContract(event.target.value);
-            setSignature("");
-            setInputs([]);
-          }}
+          onChange={(event) => setContract(event.target.value)}
           className={inputClass}
           data-testid="custom-contract"
         >
@@ -131,10 +148,7 @@ export function CustomCallForm({
         <span className="font-medium text-slate-800">Function</span>
         <select
           value={signature}
-          onChange={(event) => {
-            setSignature(event.target.value);
-            setInputs([]);
-          }}
+          onChange={(event) => setSignature(event.target.value)}
           className={inputClass}
           data-testid="custom-function"
         >

@@ -23,7 +23,11 @@ export function DraftEditor({
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Actions">
         <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Actions</h2>
         <StepList steps={draft.steps} onChange={setSteps} />
-        <AddStep onAdd={(step) => setSteps([...draft.steps, step])} />
+        <AddStep
+          pending={draft.pending}
+          onPending={(pending) => onChange({ ...draft, pending })}
+          onAdd={(step) => onChange({ ...draft, steps: [...draft.steps, step], pending: undefined })}
+        />
         <SafeJson
           title={draft.title}
           actions={draftActions(draft)}

@@ -20,22 +20,25 @@ const inputClass = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3
 export function TemplateFieldsForm({
   kind,
   parameterKey,
+  texts,
+  onTexts,
   context,
   registry,
   onAdd,
 }: {
   kind: FormTemplateKind;
   parameterKey?: string;
+  texts: Record<string, string>;
+  onTexts: (texts: Record<string, string>) => void;
   context: TemplateContext;
   registry: Registry;
   onAdd: (input: Record<string, string>, actions: ProposalAction[]) => void;
 }) {
-  const [texts, setTexts] = useState<Record<string, string>>(parameterKey ? { key: parameterKey } : {});
   const [tried, setTried] = useState(false);
   const result = buildTemplateForm(kind, texts, config.deployment, context);
   const errorsOf = (field: string) =>
     result.ok || !tried ? [] : result.errors.filter((error) => error.field === field);
-  const set = (field: string, value: string) => setTexts((current) => ({ ...current, [field]: value }));
+  const set = (field: string, value: string) => onTexts({ ...texts, [field]: value });
   const parameter = parameterKey ? context.parameters?.get(parameterKey) : undefined;
   const typedValue = parameter ? parseParameterValue(texts.value ?? "", parameter.unit) : undefined;
   const changeLine = parameter && typedValue?.ok ? parameterChangeLine(parameter, typedValue.value) : undefined;
@@ -60,7 +63,7 @@ export function TemplateFieldsForm({
             kind={kind}
             value={texts[field.name] ?? ""}
             onChange={(value) => set(field.name, value)}
-            onPick={(values) => setTexts((current) => ({ ...current, ...values }))}
+            onPick={(values) => onTexts({ ...texts, ...values })}
             registry={registry}
             placeholder={parameter && field.name === "value" ? `in ${parameter.unit}` : field.placeholder}
           />
