@@ -49,6 +49,7 @@ async function main() {
       { name: "/proposals/[id]", path: `/proposals/${active.id}`, content: '[data-testid="quorum-progress"]' },
       { name: "/delegates", path: "/delegates", content: '[data-testid="delegate-row"]' },
       { name: "/disputes", path: "/disputes", content: '[data-testid="dispute"]' },
+      { name: "/proposals/new", path: "/proposals/new", content: '[data-testid="new-draft"]' },
     ];
     const browser = await chromium.launch({
       executablePath: chromiumPath,

@@ -16,6 +16,11 @@ const DelegationForm = dynamic(
   { ssr: false },
 );
 
+const PauseParameters = dynamic(
+  () => import("@/components/guardian/pause-parameters").then((module) => module.PauseParameters),
+  { ssr: false },
+);
+
 export function YourAccount() {
   const summary = useAccountSummary();
   const { account } = summary;
@@ -52,6 +57,7 @@ export function YourAccount() {
                 </p>
               )}
               <DelegationForm account={account} balance={balance} delegate={delegate} />
+              <PauseParameters />
             </div>
           );
         }}

@@ -1,3 +1,4 @@
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Address } from "viem";
@@ -25,6 +26,11 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
     </div>
   );
 }
+
+const DisputeActions = dynamic(
+  () => import("@/components/dispute/dispute-actions").then((module) => module.DisputeActions),
+  { ssr: false },
+);
 
 export function DisputeCard({
   dispute,
@@ -101,6 +107,7 @@ export function DisputeCard({
         </p>
       )}
 
+      <DisputeActions dispute={dispute} />
       <div>
         <h3 className="text-sm font-semibold text-slate-700">Evidence</h3>
         <div data-testid="dispute-evidence" className="mt-1 rounded-md bg-slate-50 p-3 text-sm">

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { QueryState } from "@/components/query-state";
 import type { DisputesOverview } from "@/lib/chain/dispute-events";
 import { formatDuration, formatTokens } from "@/lib/format";
@@ -8,6 +9,12 @@ import { useChainNow } from "@/lib/hooks/use-chain-now";
 import { useDisputes } from "@/lib/hooks/use-disputes";
 import { DisputeCard } from "./dispute-card";
 import { PanelList } from "./panel-list";
+
+// For a connected account only: loads after the disputes are shown.
+const YourDisputeWork = dynamic(
+  () => import("@/components/dispute/your-dispute-work").then((module) => module.YourDisputeWork),
+  { ssr: false },
+);
 
 export function DisputesView() {
   const query = useDisputes();
@@ -25,6 +32,7 @@ function DisputesContent({ overview }: { overview: DisputesOverview }) {
   const sorted = sortDisputes(disputes);
   return (
     <div className="space-y-8">
+      <YourDisputeWork />
       <section className="grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
         <Setting label="Bond" value={`${formatTokens(settings.bond, 0)} PLM`} testId="setting-bond" />
         <Setting

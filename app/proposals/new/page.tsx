@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { ProposalBuilder } from "./_components/proposal-builder";
+import { BuilderLoader } from "./_components/builder-loader";
 
 export const metadata: Metadata = { title: "New proposal" };
 
@@ -22,7 +22,7 @@ export default function NewProposalPage() {
           </p>
         }
       >
-        <ProposalBuilder />
+        <BuilderLoader />
       </Suspense>
     </div>
   );

@@ -19,6 +19,15 @@ import { VoterList } from "./voter-list";
 
 // The write controls load after the page's content: reading a proposal does not wait for them.
 const VotePanel = dynamic(() => import("./vote-panel").then((module) => module.VotePanel), { ssr: false });
+const FileDispute = dynamic(() => import("./file-dispute").then((module) => module.FileDispute), { ssr: false });
+const DisputeActions = dynamic(
+  () => import("@/components/dispute/dispute-actions").then((module) => module.DisputeActions),
+  { ssr: false },
+);
+const PauseParameters = dynamic(
+  () => import("@/components/guardian/pause-parameters").then((module) => module.PauseParameters),
+  { ssr: false },
+);
 const ProposalActions = dynamic(() => import("./proposal-actions").then((module) => module.ProposalActions), {
   ssr: false,
 });
@@ -59,6 +68,12 @@ export function ProposalDetail({ id }: { id: string }) {
                 {detail.disputeDetail && (
                   <Section title="Dispute" testId="dispute">
                     <DisputePanel dispute={detail.disputeDetail} now={now} />
+                    <DisputeActions dispute={detail.disputeDetail} />
+                  </Section>
+                )}
+                {detail.state === "Queued" && !detail.disputeDetail && (
+                  <Section title="Challenge" testId="challenge">
+                    <FileDispute detail={detail} now={now} />
                   </Section>
                 )}
                 <Section title={`Voters (${detail.votesCast.length})`} testId="voters">
@@ -73,6 +88,7 @@ export function ProposalDetail({ id }: { id: string }) {
                 )}
                 <Section title="What happens next" testId="proposal-actions">
                   <ProposalActions detail={detail} now={now} />
+                  <PauseParameters />
                 </Section>
                 <Section title="Status" testId="status">
                   <StatusTimeline timeline={detail.timeline} now={now} frozen={detail.dispute?.status === "Open"} />
