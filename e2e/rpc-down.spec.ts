@@ -33,3 +33,15 @@ for (const route of routes) {
     await expect(page.getByRole("navigation")).toBeVisible();
   });
 }
+
+test("with the RPC down the proposal builder keeps the draft and says the chain reads failed, with a retry", async ({
+  page,
+}) => {
+  await page.goto(`${app.url}/proposals/new`);
+  await page.getByTestId("new-draft").click();
+  await page.getByTestId("proposal-title").fill("Written while offline");
+  const alert = page.getByRole("alert").filter({ hasText: "Could not load the network parameters" });
+  await expect(alert.getByRole("button", { name: "Retry" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("proposal-title")).toHaveValue("Written while offline");
+});

@@ -8,7 +8,7 @@ import type { ListedDispute } from "@/lib/chain/dispute-events";
 import { disputeStatusBadges, disputeStatusLabels } from "@/lib/governance/dispute-status";
 import { rulingsToDecide } from "@/lib/governance/disputes";
 import { Deadline } from "./deadline";
-import { RulingList } from "./ruling-list";
+import { RulingList } from "@/components/dispute/ruling-list";
 
 const badgeStyle = {
   None: "bg-slate-100 text-slate-700",

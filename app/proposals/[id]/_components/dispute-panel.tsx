@@ -1,9 +1,17 @@
+"use client";
+
+import type { Address } from "viem";
+import { RulingList } from "@/components/dispute/ruling-list";
+import { Markdown } from "@/components/markdown";
 import { formatDuration, formatTimestamp, formatTokens, shortAddress } from "@/lib/format";
 import { disputeStatusLabels } from "@/lib/governance/dispute-status";
 import { deadlinePhase, type DisputeRecord } from "@/lib/governance/disputes";
+import { useDisputes } from "@/lib/hooks/use-disputes";
 
 /** The bonded challenge against this proposal: who filed it, why, and how the panel ruled. */
 export function DisputePanel({ dispute, now }: { dispute: DisputeRecord; now: bigint | undefined }) {
+  // The experts' public profiles (set by governance) are shown with their rulings.
+  const profiles = useDisputes().data?.profiles ?? new Map<Address, string>();
   const open = dispute.status === "Open";
   const phase = now === undefined ? undefined : deadlinePhase(dispute, now);
   return (
@@ -56,38 +64,11 @@ export function DisputePanel({ dispute, now }: { dispute: DisputeRecord; now: bi
       )}
       <div>
         <h3 className="font-medium">Evidence</h3>
-        <blockquote
-          className="mt-1 whitespace-pre-wrap border-l-2 border-slate-300 pl-3 text-slate-700"
-          data-testid="dispute-evidence"
-        >
-          {dispute.evidence}
-        </blockquote>
+        <div className="mt-1 rounded-md bg-slate-50 p-3" data-testid="dispute-evidence">
+          <Markdown source={dispute.evidence} />
+        </div>
       </div>
-      <div>
-        <h3 className="font-medium">Panel rulings</h3>
-        {dispute.rulings.length === 0 ? (
-          <p className="mt-1 text-slate-500">No ruling yet.</p>
-        ) : (
-          <ul className="mt-1 space-y-2">
-            {dispute.rulings.map((ruling) => (
-              <li key={ruling.expert} data-testid="ruling">
-                <p>
-                  <span className="font-mono" title={ruling.expert}>
-                    {shortAddress(ruling.expert)}
-                  </span>{" "}
-                  <span className={ruling.uphold ? "font-medium text-orange-800" : "font-medium text-slate-700"}>
-                    {ruling.uphold ? "Uphold" : "Reject"}
-                  </span>{" "}
-                  <span className="text-xs text-slate-500">{formatTimestamp(ruling.time)}</span>
-                </p>
-                <p className="text-slate-700" data-testid="ruling-reason">
-                  {ruling.reason}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      <RulingList rulings={dispute.rulings} profiles={profiles} />
     </div>
   );
 }

@@ -67,8 +67,10 @@ export function ProposalDetail({ id }: { id: string }) {
                 </Section>
                 {detail.disputeDetail && (
                   <Section title="Dispute" testId="dispute">
-                    <DisputePanel dispute={detail.disputeDetail} now={now} />
-                    <DisputeActions dispute={detail.disputeDetail} />
+                    <div className="space-y-4">
+                      <DisputePanel dispute={detail.disputeDetail} now={now} />
+                      <DisputeActions dispute={detail.disputeDetail} />
+                    </div>
                   </Section>
                 )}
                 {detail.state === "Queued" && !detail.disputeDetail && (

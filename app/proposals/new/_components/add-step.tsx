@@ -2,6 +2,7 @@
 
 import { formatEther } from "viem";
 import { formatDuration, formatParameterBounds, formatParameterValue, formatTokens } from "@/lib/format";
+import { QueryState } from "@/components/query-state";
 import type { DraftStep, PendingStep } from "@/lib/governance/proposal-drafts";
 import type { FormTemplateKind } from "@/lib/governance/template-form";
 import { contractLimits, templates, type TemplateContext, type TemplateKind } from "@/lib/governance/templates";
@@ -129,44 +130,48 @@ export function AddStep({
   }
 
   return (
-    <div className="space-y-3" data-testid="template-picker">
-      <h3 className="text-sm font-semibold text-slate-700">Add an action</h3>
-      <div>
-        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Network parameters</p>
-        <div className="mt-1 flex flex-wrap gap-2">
-          {data?.parameters.map((parameter) => (
-            <button
-              key={parameter.key}
-              type="button"
-              className={pickerButton}
-              data-testid={`template-parameter-${parameter.key}`}
-              onClick={() => setPicked({ kind: "parameterChange", key: parameter.key })}
-            >
-              {parameter.key}{" "}
-              <span className="text-slate-500">({formatParameterValue(parameter.value, parameter.unit)})</span>
-            </button>
-          )) ?? <span className="animate-pulse text-sm text-slate-500">Reading the parameters…</span>}
-        </div>
-      </div>
-      {groups.map((group) => (
-        <div key={group.title}>
-          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{group.title}</p>
-          <div className="mt-1 flex flex-wrap gap-2">
-            {group.kinds.map((kind) => (
-              <button
-                key={kind}
-                type="button"
-                className={pickerButton}
-                data-testid={`template-${kind}`}
-                onClick={() => setPicked({ kind })}
-              >
-                {templates[kind].title}
-              </button>
-            ))}
+    <QueryState query={overview} label="the network parameters and the treasury">
+      {() => (
+        <div className="space-y-3" data-testid="template-picker">
+          <h3 className="text-sm font-semibold text-slate-700">Add an action</h3>
+          <div>
+            <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Network parameters</p>
+            <div className="mt-1 flex flex-wrap gap-2">
+              {data?.parameters.map((parameter) => (
+                <button
+                  key={parameter.key}
+                  type="button"
+                  className={pickerButton}
+                  data-testid={`template-parameter-${parameter.key}`}
+                  onClick={() => setPicked({ kind: "parameterChange", key: parameter.key })}
+                >
+                  {parameter.key}{" "}
+                  <span className="text-slate-500">({formatParameterValue(parameter.value, parameter.unit)})</span>
+                </button>
+              ))}
+            </div>
           </div>
+          {groups.map((group) => (
+            <div key={group.title}>
+              <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{group.title}</p>
+              <div className="mt-1 flex flex-wrap gap-2">
+                {group.kinds.map((kind) => (
+                  <button
+                    key={kind}
+                    type="button"
+                    className={pickerButton}
+                    data-testid={`template-${kind}`}
+                    onClick={() => setPicked({ kind })}
+                  >
+                    {templates[kind].title}
+                  </button>
+                ))}
+              </div>
+            </div>
+          ))}
         </div>
-      ))}
-    </div>
+      )}
+    </QueryState>
   );
 }
 
