@@ -89,7 +89,9 @@ test("a holder approves the bond and files a dispute; the page shows the open di
   const dispute = page.getByTestId("dispute");
   await expect(dispute.getByTestId("dispute-status")).toHaveText("Open: execution frozen");
   await expect(dispute.getByTestId("dispute-bond")).toHaveText(`${formatTokens(required)} PLM`);
-  await expect(dispute.getByTestId("dispute-evidence")).toHaveText(evidence);
+  // The evidence is markdown: shown rendered, its emphasis as emphasis.
+  await expect(dispute.getByTestId("dispute-evidence")).toHaveText(evidence.replaceAll("**", ""));
+  await expect(dispute.getByTestId("dispute-evidence").locator("strong")).toHaveText("not enough");
   await expect(page.getByTestId("challenge")).toHaveCount(0);
   await expect(page.getByTestId("disputed-mark")).toBeVisible();
   await expect(page.getByTestId("status")).toContainText("Execution is frozen while the dispute is open.");
