@@ -1,17 +1,23 @@
 import { defineChain, type Chain } from "viem";
 import { foundry } from "viem/chains";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { MULTICALL3_ADDRESS } from "./chain/multicall3";
 import { deploymentSchema } from "./contracts/deployment";
 
 const schema = z.object({
-  chainId: z.coerce.number().int().positive(),
-  defaultRpcUrl: z.string().url(),
-  devPanel: z.enum(["true", "false"]).transform((value) => value === "true"),
-  deployment: z
-    .string()
-    .transform((json) => JSON.parse(json) as unknown)
-    .pipe(deploymentSchema),
+  chainId: z.coerce.number().check(z.int(), z.positive()),
+  defaultRpcUrl: z.url(),
+  devPanel: z.pipe(
+    z.enum(["true", "false"]),
+    z.transform((value) => value === "true"),
+  ),
+  deployment: z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((json) => JSON.parse(json) as unknown),
+    ),
+    deploymentSchema,
+  ),
 });
 
 // NEXT_PUBLIC_* values are inlined at build time, so each is read by its literal name here and nowhere else.
@@ -46,7 +52,7 @@ export function chainAt(rpcUrl: string): Chain {
  * the result to the browser.
  */
 export function serverRpcUrl(): string {
-  return process.env.RPC_URL ? z.string().url().parse(process.env.RPC_URL) : parsed.defaultRpcUrl;
+  return process.env.RPC_URL ? z.url().parse(process.env.RPC_URL) : parsed.defaultRpcUrl;
 }
 
 export const config = {

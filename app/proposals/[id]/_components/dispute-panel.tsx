@@ -1,17 +1,16 @@
 "use client";
 
-import type { Address } from "viem";
 import { RulingList } from "@/components/dispute/ruling-list";
 import { Markdown } from "@/components/markdown";
 import { formatDuration, formatTimestamp, formatTokens, shortAddress } from "@/lib/format";
 import { disputeStatusLabels } from "@/lib/governance/dispute-status";
 import { deadlinePhase, type DisputeRecord } from "@/lib/governance/disputes";
-import { useDisputes } from "@/lib/hooks/use-disputes";
+import { usePanelProfiles } from "@/lib/hooks/use-panel-profiles";
 
 /** The bonded challenge against this proposal: who filed it, why, and how the panel ruled. */
 export function DisputePanel({ dispute, now }: { dispute: DisputeRecord; now: bigint | undefined }) {
   // The experts' public profiles (set by governance) are shown with their rulings.
-  const profiles = useDisputes().data?.profiles ?? new Map<Address, string>();
+  const profiles = usePanelProfiles(dispute.rulings.map((ruling) => ruling.expert));
   const open = dispute.status === "Open";
   const phase = now === undefined ? undefined : deadlinePhase(dispute, now);
   return (

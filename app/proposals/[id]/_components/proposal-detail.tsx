@@ -9,7 +9,6 @@ import { useChainNow } from "@/lib/hooks/use-chain-now";
 import { useProposal } from "@/lib/hooks/use-proposal";
 import { DisputedMark, StateBadge } from "@/components/proposal/state-badge";
 import { ActionList } from "@/components/proposal/action-list";
-import { DisputePanel } from "./dispute-panel";
 import { ProposalNotFound } from "./proposal-not-found";
 import { Section } from "./section";
 import { StatusTimeline } from "./status-timeline";
@@ -19,6 +18,8 @@ import { VoterList } from "./voter-list";
 
 // The write controls load after the page's content: reading a proposal does not wait for them.
 const VotePanel = dynamic(() => import("./vote-panel").then((module) => module.VotePanel), { ssr: false });
+// Disputed proposals only: the dispute's code loads with it.
+const DisputePanel = dynamic(() => import("./dispute-panel").then((module) => module.DisputePanel), { ssr: false });
 const FileDispute = dynamic(() => import("./file-dispute").then((module) => module.FileDispute), { ssr: false });
 const DisputeActions = dynamic(
   () => import("@/components/dispute/dispute-actions").then((module) => module.DisputeActions),
