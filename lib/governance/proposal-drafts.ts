@@ -43,7 +43,9 @@ const storedDraft = z.object({
   title: z.string(),
   body: z.string(),
   steps: z.array(storedStep),
-  pending: z.object({ kind: z.string(), key: z.string().optional(), texts: z.record(z.string(), z.string()) }).optional(),
+  pending: z
+    .object({ kind: z.string(), key: z.string().optional(), texts: z.record(z.string(), z.string()) })
+    .optional(),
 });
 const storedDrafts = z.array(storedDraft);
 

@@ -1,26 +1,9 @@
-import { decodeFunctionData, parseEther, stringToHex, type Address } from "viem";
+import { decodeFunctionData, parseEther, stringToHex } from "viem";
 import { describe, expect, it } from "vitest";
 import { networkParametersAbi, plenumGovernorAbi } from "../contracts/abis.generated";
-import type { ParameterInfo } from "./actions";
 import { buildTemplateForm, templateForms, type FormTemplateKind } from "./template-form";
 import { templateKinds } from "./templates";
-
-const addresses = {
-  token: "0x0000000000000000000000000000000000000001",
-  governor: "0x0000000000000000000000000000000000000002",
-  timelock: "0x0000000000000000000000000000000000000003",
-  networkParameters: "0x0000000000000000000000000000000000000004",
-  modelRegistry: "0x0000000000000000000000000000000000000005",
-  grantVesting: "0x0000000000000000000000000000000000000006",
-  disputeModule: "0x0000000000000000000000000000000000000007",
-} satisfies Record<string, Address>;
-const parameters = new Map<string, ParameterInfo>([
-  [
-    "inferenceFee",
-    { value: parseEther("0.2"), min: parseEther("0.01"), max: parseEther("2"), unit: "PLM per 1k tokens" },
-  ],
-  ["maxLatency", { value: 600n, min: 100n, max: 5_000n, unit: "ms" }],
-]);
+import { testAddresses as addresses, testParameters as parameters } from "./test-fixtures";
 
 describe("template forms", () => {
   it("cover every template but the custom call, which has its own form", () => {
@@ -43,7 +26,12 @@ describe("template forms", () => {
     });
     expect(result).toEqual({
       ok: false,
-      errors: [expect.objectContaining({ field: "value", message: expect.stringContaining("within 100–5,000 ms, got 99,999 ms") })],
+      errors: [
+        expect.objectContaining({
+          field: "value",
+          message: expect.stringContaining("within 100–5,000 ms, got 99,999 ms"),
+        }),
+      ],
     });
   });
 
