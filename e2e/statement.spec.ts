@@ -1,7 +1,8 @@
 import type { Address } from "viem";
 import { contracts } from "../lib/contracts";
 import { statementContentHash } from "../lib/governance/delegates";
-import { draftStorageKey, formatCount, utf8Length } from "../lib/governance/statement-draft";
+import { utf8Length } from "../lib/format";
+import { draftStorageKey, formatCount } from "../lib/governance/statement-draft";
 import { localRoles } from "../scripts/lib/accounts";
 import { anvilAccount, type AnvilClient } from "../scripts/lib/chain";
 import { expect, test } from "./fixtures";

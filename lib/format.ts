@@ -92,3 +92,10 @@ export function formatCountdown(totalSeconds: bigint | number): string {
     .map(([count, unit]) => `${count}${unit}`)
     .join(" ");
 }
+
+const utf8 = new TextEncoder();
+
+/** Length of `text` in UTF-8 bytes, as Solidity's `bytes(text).length` counts it (contracts limit text in bytes). */
+export function utf8Length(text: string): number {
+  return utf8.encode(text).length;
+}

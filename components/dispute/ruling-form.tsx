@@ -2,9 +2,8 @@
 
 import { Markdown } from "@/components/markdown";
 import { TransactionButton } from "@/components/transaction/transaction-button";
-import { formatCountdown, formatDuration, formatTimestamp, formatTokens } from "@/lib/format";
+import { formatCountdown, formatDuration, formatTimestamp, formatTokens, utf8Length } from "@/lib/format";
 import { rulingsToDecide, type DisputeRecord } from "@/lib/governance/disputes";
-import { utf8Length } from "@/lib/governance/statement-draft";
 import type { useCastRuling } from "@/lib/hooks/use-dispute-actions";
 import { useLocalDraft } from "@/lib/hooks/use-local-draft";
 import type { DisputeStanding } from "@/lib/hooks/use-dispute-standing";

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { utf8Length } from "../format";
 import {
   addFocusArea,
   checkDraft,
@@ -12,7 +13,6 @@ import {
   sameStatement,
   statementInput,
   statementLimits,
-  utf8Length,
   type StatementDraft,
 } from "./statement-draft";
 

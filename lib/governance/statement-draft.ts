@@ -1,3 +1,5 @@
+import { utf8Length } from "../format";
+
 /**
  * A delegate statement being written in the browser: the limits DelegateStatements enforces, checked before
  * anything is sent, the focus-area list, and the draft kept in localStorage until it is published.
@@ -28,13 +30,6 @@ export const suggestedFocusAreas = [
 export type StatementDraft = { displayName: string; statement: string; focusAreas: string[] };
 
 export const emptyDraft: StatementDraft = { displayName: "", statement: "", focusAreas: [] };
-
-const encoder = new TextEncoder();
-
-/** Length of `text` in UTF-8 bytes, as Solidity's `bytes(text).length` counts it. */
-export function utf8Length(text: string): number {
-  return encoder.encode(text).length;
-}
 
 /** 8192 -> "8,192". */
 export function formatCount(count: number): string {

@@ -43,7 +43,7 @@ import {
 } from "../format";
 import { encodeCustomCall, parseArgument, type Parsed } from "./abi-inputs";
 import type { ParameterInfo, ProposalAction } from "./actions";
-import { utf8Length } from "./statement-draft";
+import { utf8Length } from "../format";
 import { percentOf } from "./votes";
 
 export { parseAddress, type Parsed } from "./abi-inputs";

@@ -8,7 +8,7 @@ import { TransactionButton } from "@/components/transaction/transaction-button";
 import { TransactionStatusLine } from "@/components/transaction/transaction-status";
 import type { ProposalDetail } from "@/lib/chain/proposals";
 import { contracts } from "@/lib/contracts";
-import { formatCountdown, formatTimestamp, formatTokens } from "@/lib/format";
+import { formatCountdown, formatTimestamp, formatTokens, utf8Length } from "@/lib/format";
 import { useFileDispute } from "@/lib/hooks/use-dispute-actions";
 import { useLocalDraft } from "@/lib/hooks/use-local-draft";
 
@@ -17,8 +17,6 @@ const { disputeModule, token } = contracts;
 function parseEvidence(stored: unknown): string | undefined {
   return typeof stored === "string" ? stored : undefined;
 }
-
-const utf8 = new TextEncoder();
 
 /** Challenge a queued proposal before its ETA: the bond, approve and file in one guided flow, evidence. */
 export function FileDispute({ detail, now }: { detail: ProposalDetail; now?: bigint }) {
@@ -44,7 +42,7 @@ export function FileDispute({ detail, now }: { detail: ProposalDetail; now?: big
   const eta = detail.eta;
   const windowClosed = now !== undefined && now >= eta;
   const evidence = draft.value;
-  const evidenceBytes = utf8.encode(evidence).length;
+  const evidenceBytes = utf8Length(evidence);
   const chain = reads.data;
   const allowanceCovers = chain !== undefined && account !== undefined && chain.allowance >= chain.bond;
   // The approval step is skipped when the allowance covered the bond before this flow approved anything.
