@@ -74,7 +74,7 @@ function renderBlock(block: Block, index: number): ReactNode {
 }
 
 /**
- * Markdown rendered as React elements from a parsed tree (lib/markdown.ts), never as HTML: any HTML or script
+ * Markdown rendered as React elements from a parsed tree (lib/markdown.ts), never as HTML. Any HTML or script
  * in `source` shows as literal text, and only http(s) URLs become links. Headings start at <h2> so a page
  * keeps its own <h1>.
  */

@@ -35,7 +35,7 @@ async function proposalTitled(chain: AnvilClient, title: string) {
 async function scheduledOperation(chain: AnvilClient, proposalId: bigint) {
   const queued = await chain.getContractEvents({ ...governor, eventName: "ProposalQueued", fromBlock, strict: true });
   const queueTx = queued.find((event) => event.args.proposalId === proposalId)?.transactionHash;
-  if (!queueTx) throw new Error(`proposal ${proposalId} was never queued`);
+  if (!queueTx) throw new Error(`proposal ${proposalId} has not been queued`);
   const { logs } = await chain.getTransactionReceipt({ hash: queueTx });
   const [scheduled] = parseEventLogs({ abi: timelock.abi, eventName: "CallScheduled", logs });
   const [salted] = parseEventLogs({ abi: timelock.abi, eventName: "CallSalt", logs });

@@ -23,7 +23,7 @@ export type TimelineInput = {
 
 /**
  * The milestones of a proposal in time order: what happened, and what is still due. A canceled proposal keeps
- * only what happened before its cancellation; one that was never queued has no ETA.
+ * only what happened before its cancellation; one that was not queued has no ETA.
  */
 export function proposalTimeline(input: TimelineInput): Milestone[] {
   const milestones: Milestone[] = [
