@@ -7,6 +7,7 @@ import { namedContracts } from "@/lib/contracts";
 import type { ProposalAction } from "@/lib/governance/actions";
 import { exampleArgument, parseAbiText, parseAddress, type CallableFunction } from "@/lib/governance/abi-inputs";
 import { buildTemplate, parseEthAmount, type TemplateContext } from "@/lib/governance/templates";
+import { AddStepButton } from "./add-step-button";
 
 const inputClass = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 const OTHER = "other";
@@ -188,19 +189,7 @@ export function CustomCallForm({
           <input value={valueText} onChange={(event) => setValueText(event.target.value)} className={inputClass} />
         </label>
       )}
-      {tried &&
-        errors.map((error) => (
-          <p key={error} role="alert" data-testid="field-error" className="text-sm text-red-800">
-            {error}
-          </p>
-        ))}
-      <button
-        type="submit"
-        data-testid="add-step"
-        className="rounded-lg bg-blue-600 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-700"
-      >
-        Add to proposal
-      </button>
+      <AddStepButton errors={tried ? errors : []} />
     </form>
   );
 }

@@ -13,6 +13,7 @@ import { parameterChangeLine, parseParameterValue, type TemplateContext } from "
 import type { useRegistry } from "@/lib/hooks/use-registry";
 
 type Registry = ReturnType<typeof useRegistry>["data"];
+import { AddStepButton } from "./add-step-button";
 
 const inputClass = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
@@ -74,23 +75,12 @@ export function TemplateFieldsForm({
           ))}
         </div>
       ))}
-      {unplaced.map((error) => (
-        <p key={error.message} role="alert" data-testid="field-error" className="text-sm text-red-800">
-          {error.message}
-        </p>
-      ))}
       {changeLine && (
         <p className="text-sm font-medium text-slate-800" data-testid="parameter-change-line">
           {changeLine}
         </p>
       )}
-      <button
-        type="submit"
-        data-testid="add-step"
-        className="rounded-lg bg-blue-600 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-700"
-      >
-        Add to proposal
-      </button>
+      <AddStepButton errors={unplaced.map((error) => error.message)} />
     </form>
   );
 }
