@@ -5,7 +5,8 @@ import type { ReactNode } from "react";
 import { cookieToInitialState } from "wagmi";
 import { Header } from "@/components/header";
 import { DevPanelLoader } from "@/components/dev-panel-loader";
-import { config, serverRpcUrl } from "@/lib/config";
+import { config } from "@/lib/config";
+import { publicRpcUrl, serverRpcUrl } from "@/lib/server-config";
 import { getConfig } from "@/lib/wagmi";
 import { Providers } from "./providers";
 
@@ -15,12 +16,12 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const rpcUrl = serverRpcUrl();
-  const initialState = cookieToInitialState(getConfig(rpcUrl), (await headers()).get("cookie"));
+  // The server's wagmi config reads through the server's own URL; the browser gets only the public one.
+  const initialState = cookieToInitialState(getConfig(serverRpcUrl()), (await headers()).get("cookie"));
   return (
     <html lang="en">
       <body>
-        <Providers initialState={initialState} rpcUrl={rpcUrl}>
+        <Providers initialState={initialState} rpcUrl={publicRpcUrl()}>
           <Header />
           <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
           {config.devPanel && <DevPanelLoader />}

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { decodeFunctionData, parseAbi, parseEther, stringToHex, type Hex } from "viem";
 import { contracts } from "../lib/contracts";
-import { formatParameterBounds } from "../lib/format";
+import { formatDuration, formatParameterBounds, formatTimestamp } from "../lib/format";
 import { localRoles } from "../scripts/lib/accounts";
 import type { AnvilClient } from "../scripts/lib/chain";
 import { expect, test } from "./fixtures";
@@ -10,6 +10,7 @@ import { address, readParameter } from "./governance";
 
 const { governor, networkParameters, modelRegistry, grantVesting, token, disputeModule } = contracts;
 const ada = address(localRoles.delegates[0]);
+const DAY = 86_400n;
 
 async function openBuilder(
   page: Page,
@@ -114,12 +115,12 @@ test("one proposal with a step of every template kind: the calldata on chain dec
   await addStep(page, "template-transferEth", { to: holder, amount: "0.5" });
   await addStep(page, "template-votingPeriod", { seconds: "6 days" });
   await addStep(page, "template-disputeBond", { amount: "12000" });
-  // A custom action on a system contract: the guardian pauses nothing here, it only sets a new network guardian.
+  // A custom action on a system contract: how long a pause of the network parameters lasts.
   await page.getByTestId("template-customCall").click();
   const custom = page.getByTestId("template-form");
   await custom.getByTestId("custom-contract").selectOption("NetworkParameters");
-  await custom.getByTestId("custom-function").selectOption("setGuardian(address newGuardian)");
-  await custom.getByTestId("custom-arg-0").fill(holder);
+  await custom.getByTestId("custom-function").selectOption("setPauseDuration(uint256 newDuration)");
+  await custom.getByTestId("custom-arg-0").fill("1209600");
   await custom.getByTestId("add-step").click();
   await expect(page.getByTestId("draft-step")).toHaveCount(7);
   await expect(page.getByTestId("simulation-verdict")).toContainText("Every action succeeds");
@@ -151,8 +152,8 @@ test("one proposal with a step of every template kind: the calldata on chain dec
     args: [parseEther("12000")],
   });
   expect(decoded(networkParameters.abi, actions[7].calldata)).toMatchObject({
-    functionName: "setGuardian",
-    args: [holder],
+    functionName: "setPauseDuration",
+    args: [14n * DAY],
   });
 });
 
@@ -257,4 +258,113 @@ test("a proposer below the threshold is told the shortfall and cannot submit", a
   await expect(page.getByTestId("submit-proposal")).toBeDisabled();
   await expect(page.getByTestId("simulation-verdict")).toContainText("Every action succeeds");
   await expect(page.getByText("You need 100,000 PLM of voting power to propose; you have 0 PLM.")).toBeVisible();
+});
+
+test("the guardian's term and the pause duration from their templates: current values and bounds from the chain, refused beyond them, stored as typed", async ({
+  page,
+  wallet,
+  chain,
+}) => {
+  const [termEnd, maxTerm, pauseDuration, latest] = await Promise.all([
+    chain.readContract({ ...governor, functionName: "guardianTermEnd" }),
+    chain.readContract({ ...governor, functionName: "MAX_GUARDIAN_TERM" }),
+    chain.readContract({ ...networkParameters, functionName: "pauseDuration" }),
+    chain.getBlock(),
+  ]);
+  await openBuilder(page, wallet);
+  await page.getByTestId("proposal-title").fill("Extend the security council by a month, longer pauses");
+
+  await page.getByTestId("template-guardianTermEnd").click();
+  const form = page.getByTestId("template-form");
+  await expect(form.getByTestId("template-current")).toContainText(`Now: the term ends ${formatTimestamp(termEnd)}.`);
+  await expect(form.getByTestId("template-current")).toContainText(
+    `${formatDuration(maxTerm)} from now (PlenumGovernor)`,
+  );
+  await form.getByTestId("field-termEnd").fill(formatTimestamp(latest.timestamp + maxTerm + 2n * DAY));
+  await form.getByTestId("add-step").click();
+  await expect(form.getByTestId("field-error")).toContainText("(PlenumGovernor: GuardianTermTooLong)");
+  await expect(page.getByTestId("draft-step")).toHaveCount(0);
+  const newEnd = formatTimestamp(termEnd + 30n * DAY);
+  await form.getByTestId("field-termEnd").fill(newEnd);
+  await form.getByTestId("add-step").click();
+  await expect(page.getByTestId("draft-step").getByTestId("action-summary")).toHaveText(
+    `End the guardian's term on ${newEnd} (now ${formatTimestamp(termEnd)}): extends it`,
+  );
+
+  await page.getByTestId("template-pauseDuration").click();
+  await expect(form.getByTestId("template-current")).toHaveText(
+    `Now: a pause lasts ${formatDuration(pauseDuration)}. Limits: 1 day to 30 days (NetworkParameters).`,
+  );
+  await form.getByTestId("field-seconds").fill("31 days");
+  await form.getByTestId("add-step").click();
+  await expect(form.getByTestId("field-error")).toContainText("A pause must be between 1 day and 30 days");
+  await form.getByTestId("field-seconds").fill("14 days");
+  await form.getByTestId("add-step").click();
+  await expect(page.getByTestId("draft-step").nth(1).getByTestId("action-summary")).toHaveText(
+    `Set how long a pause of the network parameters lasts to 14 days (now ${formatDuration(pauseDuration)}; bounds 1 day–30 days)`,
+  );
+  await expect(page.getByTestId("simulation-verdict")).toContainText("Every action succeeds");
+
+  await page.getByTestId("submit-proposal").click();
+  await expect(page).toHaveURL(/\/proposals\/\d+$/);
+  const id = proposalIdFromUrl(page);
+  const [term, pause] = await storedActions(chain, id);
+  expect(decodeFunctionData({ abi: governor.abi, data: term.calldata })).toMatchObject({
+    functionName: "setGuardianTermEnd",
+    args: [Number(termEnd + 30n * DAY - ((termEnd + 30n * DAY) % 60n))],
+  });
+  expect(decodeFunctionData({ abi: networkParameters.abi, data: pause.calldata })).toMatchObject({
+    functionName: "setPauseDuration",
+    args: [14n * DAY],
+  });
+  // Extending the term does not protect the proposal from the guardian.
+  expect(await chain.readContract({ ...governor, functionName: "isProtectedFromGuardian", args: [id] })).toBe(false);
+});
+
+test("a slash mixed with another call is refused by name before submit; alone, it is submitted and decoded", async ({
+  page,
+  wallet,
+  chain,
+}) => {
+  const [ruling] = await chain.getContractEvents({
+    ...disputeModule,
+    eventName: "RulingCast",
+    fromBlock: 0n,
+    strict: true,
+  });
+  const { disputeId, expert } = ruling.args;
+  await openBuilder(page, wallet);
+  await page.getByTestId("proposal-title").fill("Slash an expert for a negligent ruling");
+  await addStep(page, "template-parameter-maxLatency", { value: "700" });
+  await addStep(page, "template-slashExpert", {
+    expert,
+    ground: "1",
+    disputeId: String(disputeId),
+    amount: "500",
+    reason: "Ruled within minutes, before the evidence was in.",
+  });
+  await expect(page.getByTestId("draft-step")).toHaveCount(2);
+  // The governor refuses the mix at propose: the builder asks it, and says so before anything is sent.
+  await expect(page.getByTestId("propose-refusal")).toContainText(
+    "1 of the 2 actions change the dispute panel, which may not judge them: put them in a proposal of their own. (MixedPanelProposal)",
+  );
+  await expect(page.getByTestId("submit-proposal")).toBeDisabled();
+
+  await page.getByRole("button", { name: "Remove step 1" }).click();
+  await expect(page.getByTestId("draft-step")).toHaveCount(1);
+  await expect(page.getByTestId("propose-refusal")).toHaveCount(0);
+  await expect(page.getByTestId("simulation-verdict")).toContainText("Every action succeeds");
+  await page.getByTestId("submit-proposal").click();
+  await expect(page).toHaveURL(/\/proposals\/\d+$/);
+  const id = proposalIdFromUrl(page);
+  const [action] = await storedActions(chain, id);
+  expect(action.target).toBe(disputeModule.address);
+  expect(decodeFunctionData({ abi: disputeModule.abi, data: action.calldata })).toMatchObject({
+    functionName: "slashExpert",
+    args: [expert, parseEther("500"), 1, disputeId, "Ruled within minutes, before the evidence was in."],
+  });
+  expect(await chain.readContract({ ...governor, functionName: "isPanelProposal", args: [id] })).toBe(true);
+  await expect(page.getByTestId("actions").getByTestId("action-summary")).toContainText(
+    `for a negligent ruling on dispute #${disputeId} and remove them from the panel`,
+  );
 });

@@ -195,6 +195,38 @@ test("HTML, scripts and javascript: links in a statement are shown as text, neve
   expect(await page.evaluate(() => "__pwned" in window)).toBe(false);
 });
 
+test("a long statement shows collapsed until Show all; deceptive links show where they go", async ({ page, chain }) => {
+  const author = anvilAccount(localRoles.holders[6]).address;
+  await chain.impersonateAccount({ address: author });
+  await chain.setBalance({ address: author, value: parseEther("10") });
+  const paragraphs = Array.from({ length: 30 }, (_, i) => `Paragraph ${i + 1} of my voting principles.`);
+  const text = [
+    "Donations: [paypal.com](https://evil.example/pay)",
+    "| Area | Weight |\n|---|--:|\n| Pricing | 2 |",
+    ...paragraphs,
+  ].join("\n\n");
+  await writeContract(chain, author, {
+    ...delegateStatements,
+    functionName: "publishStatement",
+    args: ["Long statement", text, []],
+  });
+
+  await page.goto(`/delegates/${author}`);
+  const statement = page.getByTestId("delegate-statement");
+  await expect(statement.getByRole("link", { name: "paypal.com" })).toHaveAttribute("href", "https://evil.example/pay");
+  await expect(statement.getByTestId("link-destination")).toHaveText("(→ https://evil.example/pay)");
+  await expect(statement.getByRole("cell", { name: "Pricing" })).toBeVisible();
+  await expect(statement.getByText("Paragraph 1 of", { exact: false })).toBeVisible();
+  await expect(statement.getByText("Paragraph 30 of", { exact: false })).toHaveCount(0);
+
+  const showAll = statement.getByRole("button", { name: "Show all" });
+  await expect(showAll).toHaveAttribute("aria-expanded", "false");
+  await showAll.click();
+  await expect(statement.getByText("Paragraph 30 of", { exact: false })).toBeVisible();
+  await expect(statement.getByRole("button", { name: "Show less" })).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByTestId("statement-check")).toContainText("matches the hash recorded on chain");
+});
+
 test("an invalid address is not found; an address without activity says so", async ({ page }) => {
   const response = await page.goto("/delegates/not-an-address");
   expect(response?.status()).toBe(404);

@@ -6,7 +6,7 @@ import { splitDescription } from "../lib/governance/proposal-text";
 import { localRoles } from "../scripts/lib/accounts";
 import { anvilAccount, writeContract, type AnvilClient } from "../scripts/lib/chain";
 import { expect, test } from "./fixtures";
-import { address } from "./governance";
+import { address, disputeEvidence } from "./governance";
 
 const { disputeModule, governor, token } = contracts;
 
@@ -90,8 +90,11 @@ test("a holder approves the bond and files a dispute; the page shows the open di
   await expect(dispute.getByTestId("dispute-status")).toHaveText("Open: execution frozen");
   await expect(dispute.getByTestId("dispute-bond")).toHaveText(`${formatTokens(required)} PLM`);
   // The evidence is markdown: shown rendered, its emphasis as emphasis.
-  await expect(dispute.getByTestId("dispute-evidence")).toHaveText(evidence.replaceAll("**", ""));
-  await expect(dispute.getByTestId("dispute-evidence").locator("strong")).toHaveText("not enough");
+  const shown = dispute.getByTestId("dispute-evidence-item");
+  await expect(shown).toHaveCount(1);
+  await expect(shown.getByTestId("dispute-evidence-text")).toHaveText(evidence.replaceAll("**", ""));
+  await expect(shown.getByTestId("dispute-evidence-text").locator("strong")).toHaveText("not enough");
+  await expect(shown).toContainText("(filed the dispute)");
   await expect(page.getByTestId("challenge")).toHaveCount(0);
   await expect(page.getByTestId("disputed-mark")).toBeVisible();
   await expect(page.getByTestId("status")).toContainText("Execution is frozen while the dispute is open.");
@@ -102,7 +105,7 @@ test("a holder approves the bond and files a dispute; the page shows the open di
   await expect(page.getByTestId("proposal-actions")).toContainText(`Frozen: dispute #${disputeId} is open`);
   const stored = await chain.readContract({ ...disputeModule, functionName: "getDispute", args: [disputeId] });
   expect(stored.challenger).toBe(holder);
-  expect(stored.evidence).toBe(evidence);
+  expect(await disputeEvidence(chain, disputeId)).toEqual([{ disputeId, author: holder, evidence }]);
   expect(await balanceOf(chain, holder)).toBe(balanceBefore - required);
   // Approve, then file: two transactions.
   expect(await chain.getTransactionCount({ address: holder })).toBe(nonceBefore + 2);

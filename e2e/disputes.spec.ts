@@ -3,6 +3,7 @@ import { formatTimestamp, formatTokens } from "../lib/format";
 import { splitDescription } from "../lib/governance/proposal-text";
 import type { AnvilClient } from "../scripts/lib/chain";
 import { expect, test } from "./fixtures";
+import { disputeEvidence } from "./governance";
 
 const { disputeModule, governor } = contracts;
 
@@ -40,7 +41,8 @@ test("the disputes page shows the seeded dispute with its proposal, bond, eviden
   await expect(card.getByTestId("dispute-status")).toHaveText("Open");
   await expect(card.getByTestId("dispute-bond")).toHaveText(`${formatTokens(dispute.bond)} PLM`);
   await expect(card.getByTestId("dispute-challenger")).toHaveAttribute("title", dispute.challenger);
-  await expect(card.getByTestId("dispute-evidence")).toHaveText(dispute.evidence);
+  const evidence = await disputeEvidence(chain, id);
+  await expect(card.getByTestId("dispute-evidence-text")).toHaveText(evidence.map((item) => item.evidence));
   // The URL in the evidence is a link; nothing else is.
   await expect(card.getByTestId("dispute-evidence").locator("a")).toHaveAttribute(
     "href",

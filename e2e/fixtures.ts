@@ -1,9 +1,10 @@
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
-import type { Address } from "viem";
+import type { Address, Hash } from "viem";
 import { connectAnvil, type AnvilClient } from "../scripts/lib/chain";
 import { connectThroughModal, injectTestWallet, type WalletOptions } from "./test-wallet";
 
-function requiredEnv(name: string): string {
+/** A value e2e/global-setup.ts hands the tests. */
+export function requiredEnv(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the browser tests through playwright.config.ts (global setup).`);
   return value;
@@ -21,6 +22,10 @@ type Fixtures = {
     connect: (walletName?: string) => Promise<void>;
     rejectNextRequest: () => Promise<void>;
     switchChain: (chainId: number) => Promise<void>;
+    /** Replace or lose the transaction the wallet sent, while it is pending (turn anvil's automine off first). */
+    speedUpLastSent: () => Promise<Hash>;
+    cancelLastSent: () => Promise<Hash>;
+    dropLastSent: () => Promise<Hash>;
   };
   /** A second (third…) user: a fresh browser context with the test wallet of `address`, connected on `path`. */
   openAs: (address: Address, path: string) => Promise<Page>;
@@ -33,8 +38,11 @@ export const test = base.extend<Fixtures>({
   chain: async ({}, use) => {
     const client = connectAnvil(requiredEnv("PLENUM_E2E_RPC_URL"));
     // Every test starts from the seeded chain and leaves it so: what one test does to time or state is undone.
+    // Automine is a setting of the node, not chain state, so a revert keeps it: it is turned back on here, which
+    // mines whatever a test left pending, and the revert undoes that block.
     const snapshot = await client.snapshot();
     await use(client);
+    await client.setAutomine(true);
     await client.revert({ id: snapshot });
   },
   wallet: async ({ page, chain }, use) => {
@@ -52,6 +60,9 @@ export const test = base.extend<Fixtures>({
       connect: (walletName) => connectThroughModal(page, walletName),
       rejectNextRequest: () => page.evaluate(() => window.plenumTestWallet.rejectNextRequest()),
       switchChain: (chainId) => page.evaluate((id) => window.plenumTestWallet.switchChain(id), chainId),
+      speedUpLastSent: () => page.evaluate(() => window.plenumTestWallet.speedUpLastSent()),
+      cancelLastSent: () => page.evaluate(() => window.plenumTestWallet.cancelLastSent()),
+      dropLastSent: () => page.evaluate(() => window.plenumTestWallet.dropLastSent()),
     });
   },
   openAs: async ({ browser, baseURL, chain }, use) => {

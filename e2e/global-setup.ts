@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,8 +22,12 @@ export default async function globalSetup() {
       throw new Error("deployments/31337.json differs from a fresh deployment: run `npm run demo` and commit it.");
     }
     await seed({ rpcUrl: anvil.rpcUrl, deployment });
-    const app = await startApp({ port: await freePort(), rpcUrl: anvil.rpcUrl });
+    // The server gets its own URL to the same anvil, carrying a key as a provider's would: the browser must
+    // never see it (e2e/server-rpc-url.spec.ts).
+    const serverRpcUrl = `${anvil.rpcUrl}/?apikey=plenum-e2e-server-only-${randomBytes(8).toString("hex")}`;
+    const app = await startApp({ port: await freePort(), publicRpcUrl: anvil.rpcUrl, serverRpcUrl });
     process.env.PLENUM_E2E_RPC_URL = anvil.rpcUrl;
+    process.env.PLENUM_E2E_SERVER_RPC_URL = serverRpcUrl;
     process.env.PLENUM_E2E_BASE_URL = app.url;
     return async () => {
       await app.stop();

@@ -1,14 +1,16 @@
 import { encodeFunctionData, keccak256, parseEventLogs, stringToHex, toHex, type Address } from "viem";
 import { contracts } from "../lib/contracts";
+import type { ProposalAction } from "../lib/governance/actions";
+import { ProposalState } from "../lib/governance/proposal-state";
 import { anvilAccount, writeContract, type AnvilClient } from "../scripts/lib/chain";
 
-const { governor, networkParameters, delegateStatements } = contracts;
+const { governor, networkParameters, delegateStatements, disputeModule } = contracts;
 
 /**
  * A new proposal from `proposerIndex` (an anvil account of the demo) that sets one network parameter, sent from
  * the script side as another tool would; returns its id. The title makes each description unique.
  */
-export async function proposeParameterChange(
+export function proposeParameterChange(
   chain: AnvilClient,
   proposerIndex: number,
   { title, key, value }: { title: string; key: string; value: bigint },
@@ -18,11 +20,29 @@ export async function proposeParameterChange(
     functionName: "setParameter",
     args: [stringToHex(key, { size: 32 }), value],
   });
-  const description = `# ${title}\n\nSet \`${key}\` to ${value}. (${keccak256(toHex(title)).slice(0, 10)})`;
+  return propose(chain, proposerIndex, {
+    title,
+    body: `Set \`${key}\` to ${value}.`,
+    actions: [{ target: networkParameters.address, value: 0n, calldata: data }],
+  });
+}
+
+/** A new proposal of any actions from `proposerIndex`, sent from the script side; returns its id. */
+export async function propose(
+  chain: AnvilClient,
+  proposerIndex: number,
+  { title, body, actions }: { title: string; body: string; actions: readonly ProposalAction[] },
+): Promise<bigint> {
+  const description = `# ${title}\n\n${body} (${keccak256(toHex(title)).slice(0, 10)})`;
   const receipt = await writeContract(chain, anvilAccount(proposerIndex), {
     ...governor,
     functionName: "propose",
-    args: [[networkParameters.address], [0n], [data], description],
+    args: [
+      actions.map((action) => action.target),
+      actions.map((action) => action.value),
+      actions.map((action) => action.calldata),
+      description,
+    ],
     label: `proposing "${title}"`,
   });
   const [created] = parseEventLogs({ abi: governor.abi, eventName: "ProposalCreated", logs: receipt.logs });
@@ -41,6 +61,16 @@ export async function proposalState(chain: AnvilClient, id: bigint) {
   return chain.readContract({ ...governor, functionName: "state", args: [id] });
 }
 
+/** The id of a proposal the seed left Active. */
+export async function seededActiveProposal(chain: AnvilClient): Promise<bigint> {
+  const count = await chain.readContract({ ...governor, functionName: "proposalCount" });
+  for (let i = 0n; i < count; i++) {
+    const [id] = await chain.readContract({ ...governor, functionName: "proposalDetailsAt", args: [i] });
+    if ((await proposalState(chain, id)) === ProposalState.Active) return id;
+  }
+  throw new Error("The seed has no active proposal");
+}
+
 export function address(index: number): Address {
   return anvilAccount(index).address;
 }
@@ -55,4 +85,16 @@ export async function latestStatement(chain: AnvilClient, delegate: Address) {
     strict: true,
   });
   return logs.at(-1)!.args;
+}
+
+/** Every piece of evidence added to a dispute, in order, read from the module's events. */
+export async function disputeEvidence(chain: AnvilClient, disputeId: bigint) {
+  const logs = await chain.getContractEvents({
+    ...disputeModule,
+    eventName: "EvidenceAdded",
+    args: { disputeId },
+    fromBlock: 0n,
+    strict: true,
+  });
+  return logs.map((log) => log.args);
 }

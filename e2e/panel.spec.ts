@@ -13,6 +13,7 @@ import { address, proposalState } from "./governance";
 const { disputeModule, governor, timelock, token } = contracts;
 const [expertA, expertB, expertC] = localRoles.panel;
 const seededChallenger = localRoles.holders[0];
+const seededCoChallenger = localRoles.holders[4];
 
 const FEE_TITLE = "Raise the inference fee to 1.50 PLM per 1k tokens";
 const UPTIME_TITLE = "Raise the minimum SLA uptime to 99.7%";
@@ -79,7 +80,7 @@ async function rule(actions: Locator, choice: "Uphold" | "Reject", reason: strin
   await expect(actions.getByTestId("transaction-status")).toContainText("Your ruling was recorded on chain");
 }
 
-test("an expert's uphold decides the seeded dispute: the proposal is canceled and the challenger withdraws bond + reward", async ({
+test("an expert's uphold decides the seeded dispute: the proposal is canceled and each challenger withdraws bond + half the reward", async ({
   chain,
   openAs,
 }) => {
@@ -92,7 +93,9 @@ test("an expert's uphold decides the seeded dispute: the proposal is canceled an
     chain.readContract({ ...disputeModule, functionName: "rewardAmount" }),
     chain.readContract({ ...disputeModule, functionName: "rewardPool" }),
   ]);
-  const payout = before.bond + (rewardAmount < rewardPool ? rewardAmount : rewardPool);
+  // Two challengers share the reward equally.
+  expect(before.challengerCount).toBe(2);
+  const payout = before.bond + (rewardAmount < rewardPool ? rewardAmount : rewardPool) / 2n;
 
   // The expert finds the case in their work list and follows it to the proposal.
   const expert = address(expertB);
@@ -129,9 +132,10 @@ test("an expert's uphold decides the seeded dispute: the proposal is canceled an
   await expect(card.locator(`[data-testid="ruling"][data-expert="${expert}"]`)).toContainText("The fee study is");
   await expect(page.getByTestId("your-dispute-work")).toHaveCount(0);
 
-  // The challenger withdraws exactly the bond plus the reward.
+  // The filer withdraws exactly the bond plus half the reward; the co-challenger is owed the same.
   const challenger = address(seededChallenger);
   expect(await claimable(chain, challenger)).toBe(payout);
+  expect(await claimable(chain, address(seededCoChallenger))).toBe(payout);
   const balanceBefore = await balanceOf(chain, challenger);
   const challengerPage = await openAs(challenger, "/disputes");
   const challengerWork = challengerPage.getByTestId("your-dispute-work");
@@ -193,7 +197,7 @@ test("two experts reject a dispute: the freeze lifts, the bond goes to the treas
     secondActions,
     "Reject",
     "Agree with the first ruling: the SLA change is sound.",
-    `the bond of ${formatTokens(bond)} PLM goes to the treasury`,
+    `the bonds, ${formatTokens(bond)} PLM, go to the treasury`,
   );
   await expect(disputeCard(second, disputeId).getByTestId("dispute-status")).toHaveText("Rejected");
   await expect(secondActions.getByTestId("dispute-outcome")).toContainText("The freeze is lifted");
@@ -213,7 +217,7 @@ test("two experts reject a dispute: the freeze lifts, the bond goes to the treas
   expect(await proposalState(chain, proposalId)).toBe(ProposalState.Executed);
 });
 
-test("a dispute nobody rules on is resolved as timed out by any account; the bond is refunded to the challenger", async ({
+test("a dispute nobody rules on is resolved as timed out by any account; the bond is refunded and the idle experts are named", async ({
   chain,
   openAs,
 }) => {
@@ -236,7 +240,7 @@ test("a dispute nobody rules on is resolved as timed out by any account; the bon
   await bystander.reload();
   card = disputeCard(bystander, disputeId);
   const panel = card.getByTestId("resolve-timeout-panel");
-  await expect(panel).toContainText(`the bond of ${formatTokens(bond)} PLM is refunded to the challenger`);
+  await expect(panel).toContainText(`the bonds (1 × ${formatTokens(bond)} PLM) are refunded to the challengers`);
   await panel.getByTestId("resolve-timeout").click();
   await expect(card.getByTestId("transaction-status")).toContainText("Resolved as timed out");
   await expect(card.getByTestId("dispute-status")).toHaveText("Timed out");
@@ -245,6 +249,19 @@ test("a dispute nobody rules on is resolved as timed out by any account; the bon
   expect(await disputeStatus(chain, disputeId)).toBe("TimedOut");
   expect(await claimable(chain, challenger)).toBe(bond);
 
+  // Every expert sat on the panel through the dispute without ruling: recorded on chain, named on the card, and
+  // counted on each member's panel profile.
+  const idle = await chain.readContract({ ...disputeModule, functionName: "idleMembers", args: [disputeId] });
+  expect(idle).toEqual([address(expertA), address(expertB), address(expertC)]);
+  const idleShown = card.getByTestId("idle-members");
+  for (const expert of idle) await expect(idleShown.locator(`[title="${expert}"]`)).toBeVisible();
+  for (const expert of idle) {
+    const member = bystander.locator(`[data-testid="panel-member"][data-address="${expert}"]`);
+    await expect(member.getByTestId("panel-missed-timeouts")).toHaveText(
+      `Did not rule on 1 timed-out dispute (#${disputeId}).`,
+    );
+  }
+
   // The challenger sees the refund waiting for them.
   const challengerPage = await openAs(challenger, "/disputes");
   await expect(challengerPage.getByTestId("your-dispute-work").getByTestId("claimable-payout")).toHaveText(
@@ -252,34 +269,41 @@ test("a dispute nobody rules on is resolved as timed out by any account; the bon
   );
 });
 
-test("an expert cannot rule on a dispute they filed, and a non-member is offered no ruling", async ({
+test("an expert may not file a dispute, a member added after a filing does not rule on it, and a non-member is offered no ruling", async ({
   chain,
   openAs,
 }) => {
-  // A panel member files a dispute (their PLM is all staked: a holder hands them the bond first).
-  const fileAs = expertC;
+  // A panel member holding PLM is shown why it cannot file, and the chain refuses it by name.
+  const expert = address(expertC);
   await writeContract(chain, anvilAccount(localRoles.holders[3]), {
     ...token,
     functionName: "transfer",
-    args: [address(fileAs), parseEther("20000")],
+    args: [expert, parseEther("20000")],
   });
   const proposalId = await proposalByTitle(chain, UPTIME_TITLE);
-  const ownDispute = await fileDispute(chain, fileAs, proposalId, "Filed by an expert acting as a holder.");
+  const filing = await openAs(expert, `/proposals/${proposalId}`);
+  await expect(filing.getByTestId("file-dispute")).toContainText(
+    "You sit on the expert panel: panel members rule on disputes and do not file them.",
+  );
+  await expect(filing.getByTestId("file-dispute-button")).toBeDisabled();
+  await expect(
+    chain.simulateContract({
+      ...disputeModule,
+      functionName: "fileDispute",
+      args: [proposalId, "Filed by an expert acting as a holder."],
+      account: expert,
+    }),
+  ).rejects.toThrow(/PanelMemberCannotChallenge/);
+
+  // The seeded dispute awaits this expert's ruling: the form is there, and the work list names it alone.
   const seeded = await chain.readContract({
     ...disputeModule,
     functionName: "disputeOf",
     args: [await proposalByTitle(chain, FEE_TITLE)],
   });
-
-  const expert = await openAs(address(fileAs), "/disputes");
-  const own = disputeCard(expert, ownDispute);
-  await expect(own.getByTestId("ruling-unavailable")).toHaveText(
-    /You filed this dispute: a panel member cannot rule on their own dispute/,
-  );
-  await expect(own.getByTestId("cast-ruling")).toHaveCount(0);
-  // The seeded dispute still awaits this expert's ruling: the form is there, and the work list names it alone.
-  await expect(disputeCard(expert, seeded).getByTestId("cast-ruling")).toBeVisible();
-  const awaiting = expert.getByTestId("your-dispute-work").getByTestId("awaiting-ruling");
+  const page = await openAs(expert, "/disputes");
+  await expect(disputeCard(page, seeded).getByTestId("cast-ruling")).toBeVisible();
+  const awaiting = page.getByTestId("your-dispute-work").getByTestId("awaiting-ruling");
   await expect(awaiting).toHaveCount(1);
   await expect(awaiting).toHaveAttribute("data-dispute-id", seeded.toString());
 
@@ -290,19 +314,40 @@ test("an expert cannot rule on a dispute they filed, and a non-member is offered
   await expect(ruledActions.getByTestId("your-ruling-reason")).toContainText("The demand data is credible");
   await expect(ruledActions.getByTestId("cast-ruling")).toHaveCount(0);
 
-  // A holder off the panel: no ruling anywhere, no work list.
-  const holder = await openAs(address(localRoles.holders[4]), "/disputes");
-  for (const id of [seeded, ownDispute]) {
-    await expect(disputeCard(holder, id).getByTestId("ruling-unavailable")).toHaveText(
-      /^Only members of the expert panel rule on disputes/,
-    );
-  }
+  // Governance seats a new member after the filing: it rules on later disputes, not on this one.
+  const newcomer = address(localRoles.holders[6]);
+  await chain.impersonateAccount({ address: timelock.address });
+  await chain.setBalance({ address: timelock.address, value: parseEther("10") });
+  await writeContract(chain, timelock.address, {
+    ...disputeModule,
+    functionName: "addPanelMember",
+    args: [newcomer, "Joined during the dispute"],
+  });
+  const stake = await chain.readContract({ ...disputeModule, functionName: "expertStake" });
+  await writeContract(chain, anvilAccount(localRoles.holders[6]), {
+    ...token,
+    functionName: "approve",
+    args: [disputeModule.address, stake],
+  });
+  await writeContract(chain, anvilAccount(localRoles.holders[6]), {
+    ...disputeModule,
+    functionName: "depositStake",
+    args: [stake],
+  });
+  const late = await openAs(newcomer, "/disputes");
+  await expect(disputeCard(late, seeded).getByTestId("ruling-unavailable")).toHaveText(
+    /^You joined the panel after this dispute was filed/,
+  );
+  await expect(disputeCard(late, seeded).getByTestId("cast-ruling")).toHaveCount(0);
+  await expect(late.getByTestId("your-dispute-work").getByTestId("awaiting-ruling")).toHaveCount(0);
+
+  // A holder off the panel: no ruling anywhere, no work list; it may add evidence or join instead.
+  const holder = await openAs(address(localRoles.holders[5]), "/disputes");
+  await expect(disputeCard(holder, seeded).getByTestId("ruling-unavailable")).toHaveText(
+    /^Only members of the expert panel rule on disputes/,
+  );
+  await expect(disputeCard(holder, seeded).getByTestId("dispute-submission")).toBeVisible();
   await expect(holder.getByTestId("cast-ruling")).toHaveCount(0);
   await expect(holder.getByTestId("ruling-form")).toHaveCount(0);
   await expect(holder.getByTestId("your-dispute-work")).toHaveCount(0);
-  await holder.goto(`/proposals/${proposalId}`);
-  const section = holder.getByTestId("dispute");
-  await expect(section.getByTestId("dispute-status")).toHaveText("Open: execution frozen");
-  await expect(section.getByTestId("ruling-unavailable")).toBeVisible();
-  await expect(holder.getByTestId("cast-ruling")).toHaveCount(0);
 });

@@ -7,6 +7,7 @@ import { operationStateNames } from "../lib/governance/timelock-operation";
 import { formatDuration, formatTimestamp, formatTokens } from "../lib/format";
 import type { AnvilClient } from "../scripts/lib/chain";
 import { expect, test } from "./fixtures";
+import { disputeEvidence } from "./governance";
 
 const { governor, timelock, networkParameters, grantVesting, modelRegistry, disputeModule } = contracts;
 const fromBlock = BigInt(config.deployment.deployBlock);
@@ -196,7 +197,8 @@ test("the disputed proposal shows its dispute: bond, evidence, rulings with reas
   const panel = page.getByTestId("dispute");
   await expect(panel.getByTestId("dispute-status")).toContainText("Open");
   await expect(panel.getByTestId("dispute-bond")).toHaveText(`${formatTokens(dispute.bond)} PLM`);
-  await expect(panel.getByTestId("dispute-evidence")).toHaveText(dispute.evidence);
+  const evidence = await disputeEvidence(chain, disputeIds[index]);
+  await expect(panel.getByTestId("dispute-evidence-text")).toHaveText(evidence.map((item) => item.evidence));
   await expect(panel.getByTestId("dispute-deadline")).toContainText(formatTimestamp(dispute.deadline));
   for (const ruling of rulings) {
     await expect(panel.getByTestId("ruling-reason").filter({ hasText: ruling.args.reason })).toBeVisible();

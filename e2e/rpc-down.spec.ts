@@ -8,7 +8,7 @@ import { expect, test } from "./fixtures";
 let app: AppServer;
 
 test.beforeAll(async () => {
-  app = await startApp({ port: await freePort(), rpcUrl: `http://127.0.0.1:${await freePort()}` });
+  app = await startApp({ port: await freePort(), publicRpcUrl: `http://127.0.0.1:${await freePort()}` });
 });
 
 test.afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import type { Address } from "viem";
+import type { Address, Hash } from "viem";
 
 export type WalletOptions = {
   rpcUrl: string;
@@ -15,6 +15,15 @@ export type TestWalletControls = {
   rejectNextRequest: () => void;
   /** What a user does in the wallet's own UI: move it to another network. */
   switchChain: (chainId: number) => void;
+  /**
+   * What a user does to the last transaction the wallet sent while it is still pending (anvil's automine off):
+   * speed it up (the same call again, same nonce, twice the fees), cancel it (a 0 ETH transfer to themselves,
+   * same nonce, twice the fees), or lose it (the node drops it, as a node does with an underpriced one).
+   * Speed-up and cancel resolve to the replacement's hash, drop to the dropped one's.
+   */
+  speedUpLastSent: () => Promise<Hash>;
+  cancelLastSent: () => Promise<Hash>;
+  dropLastSent: () => Promise<Hash>;
 };
 
 declare global {
@@ -28,13 +37,14 @@ declare global {
  * inject. It exposes no account until `eth_requestAccounts`, then remembers the connection and its chain
  * for the tab's session (a reload reconnects, as with a real extension), and forwards everything else to
  * anvil, where the account is unlocked or impersonated. A test can make it reject the next request, as a
- * user clicking "Reject" would.
+ * user clicking "Reject" would, and speed up, cancel or drop the transaction it sent.
  */
 function installTestWallet({ rpcUrl, address, chainId: appChainId, discovery }: WalletOptions) {
   const session = { connected: "plenum-test-wallet:connected", chainId: "plenum-test-wallet:chainId" };
   let connected = sessionStorage.getItem(session.connected) === address;
   let chainId = Number(sessionStorage.getItem(session.chainId) ?? appChainId);
   let rejectNext = false;
+  let lastSent: { hash: Hash; tx: Record<string, string> } | undefined;
   const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
   const emit = (event: string, value: unknown) => listeners.get(event)?.forEach((listener) => listener(value));
   const hexChainId = () => `0x${chainId.toString(16)}`;
@@ -50,7 +60,35 @@ function installTestWallet({ rpcUrl, address, chainId: appChainId, discovery }: 
       rejectNext = true;
     },
     switchChain: switchTo,
+    speedUpLastSent: () => replaceLastSent((tx) => tx),
+    cancelLastSent: () => replaceLastSent(() => ({ to: address, value: "0x0", data: "0x", gas: "0x5208" })),
+    dropLastSent: async () => {
+      const hash = sentHash();
+      await rpc("anvil_dropTransaction", [hash]);
+      return hash;
+    },
   };
+
+  function sentHash(): Hash {
+    if (!lastSent) throw new Error("The test wallet has sent nothing yet.");
+    return lastSent.hash;
+  }
+
+  /** Send `change(last transaction)` in the last transaction's nonce, with both fees doubled. */
+  async function replaceLastSent(change: (tx: Record<string, string>) => Record<string, string>) {
+    const pending = await rpc("eth_getTransactionByHash", [sentHash()]);
+    if (!pending || pending.blockNumber) throw new Error("The wallet's last transaction is not pending.");
+    const doubled = (fee: string) => `0x${(BigInt(fee) * 2n).toString(16)}`;
+    return rpc("eth_sendTransaction", [
+      {
+        ...change(lastSent!.tx),
+        from: address,
+        nonce: pending.nonce,
+        maxFeePerGas: doubled(pending.maxFeePerGas),
+        maxPriorityFeePerGas: doubled(pending.maxPriorityFeePerGas),
+      },
+    ]);
+  }
 
   async function rpc(method: string, params: unknown) {
     const response = await fetch(rpcUrl, {
@@ -100,7 +138,9 @@ function installTestWallet({ rpcUrl, address, chainId: appChainId, discovery }: 
             const estimate = BigInt(await rpc("eth_estimateGas", [tx, "pending"]));
             tx.gas = `0x${((estimate * 12n) / 10n).toString(16)}`;
           }
-          return rpc("eth_sendTransaction", [tx]);
+          const hash = await rpc("eth_sendTransaction", [tx]);
+          lastSent = { hash, tx };
+          return hash;
         }
         default:
           return rpc(method, params);

@@ -1,13 +1,13 @@
-import { parseEventLogs, zeroAddress, type Hex } from "viem";
+import { encodeFunctionData, parseEventLogs, zeroAddress, type Hex } from "viem";
 import { config } from "../lib/config";
 import { contracts } from "../lib/contracts";
-import { formatTimestamp } from "../lib/format";
+import { formatDuration, formatTimestamp } from "../lib/format";
 import { ProposalState, proposalStateNames } from "../lib/governance/proposal-state";
 import { describeCancellers, describeChallengeWindow, describeExecutors } from "../lib/governance/timelock-operation";
 import { localRoles } from "../scripts/lib/accounts";
 import type { AnvilClient } from "../scripts/lib/chain";
 import { expect, test } from "./fixtures";
-import { address, proposalState } from "./governance";
+import { address, proposalState, propose } from "./governance";
 
 const { governor, timelock, networkParameters, disputeModule } = contracts;
 const fromBlock = BigInt(config.deployment.deployBlock);
@@ -186,31 +186,48 @@ test("the guardian cancels a queued proposal after confirming; the timelock pane
   await expect(panel.getByTestId("timelock-operation-id")).toHaveText(operation.id);
 });
 
-test("the guardian pauses the network parameters from the overview after confirming", async ({
+test("the guardian pauses from the overview after confirming; the pause lapses by itself, and the guardian may pause again only from the time shown", async ({
   page,
   wallet,
   chain,
 }) => {
   expect(await chain.readContract({ ...networkParameters, functionName: "guardian" })).toBe(guardian);
   expect(await chain.readContract({ ...networkParameters, functionName: "paused" })).toBe(false);
+  const termEnd = await chain.readContract({ ...governor, functionName: "guardianTermEnd" });
+  const pauseDuration = await chain.readContract({ ...networkParameters, functionName: "pauseDuration" });
 
   await wallet.install(guardian);
   await page.goto("/");
   await wallet.connect();
+  const status = page.getByTestId("guardian-status");
   const account = page.getByTestId("your-account");
   const parametersHeading = page.getByRole("heading", { name: /^Network parameters/ });
+  await expect(status.getByTestId("guardian-address")).toHaveText(guardian);
+  await expect(status.getByTestId("guardian-term")).toContainText(`ends ${formatTimestamp(termEnd)}`);
+  await expect(status.getByTestId("parameters-pause")).toHaveText("Not paused");
+  await expect(status.getByTestId("guardian-next-pause")).toHaveText("now");
   await expect(parametersHeading).toContainText("Live");
   await account.getByTestId("pause-parameters").click();
   // The confirmation states the consequence; nothing is sent yet.
-  await expect(account.getByTestId("confirm-pause-box")).toContainText("reverts with EnforcedPause");
-  await expect(account.getByTestId("confirm-pause-box")).toContainText("Only a passed proposal can unpause");
+  const confirmation = account.getByTestId("confirm-pause-box");
+  await expect(confirmation).toContainText(
+    `stops every network parameter change for ${formatDuration(pauseDuration)}: each one reverts with ParametersPaused`,
+  );
+  await expect(confirmation).toContainText("Only a passed proposal can unpause sooner or renew it");
   expect(await chain.readContract({ ...networkParameters, functionName: "paused" })).toBe(false);
   await account.getByTestId("confirm-pause").click();
 
   await expect(account.getByTestId("transaction-status")).toContainText("Network parameters paused");
-  await expect(account.getByTestId("parameters-paused")).toContainText("Paused");
+  const pausedUntil = await chain.readContract({ ...networkParameters, functionName: "pausedUntil" });
+  const availableAt = await chain.readContract({ ...networkParameters, functionName: "guardianPauseAvailableAt" });
+  expect(availableAt).toBe(pausedUntil + pauseDuration);
+  await expect(status.getByTestId("parameters-pause")).toHaveText(`Paused until ${formatTimestamp(pausedUntil)}`);
+  await expect(parametersHeading).toContainText(`Paused until ${formatTimestamp(pausedUntil)}`);
+  await expect(status.getByTestId("guardian-next-pause")).toHaveText(`from ${formatTimestamp(availableAt)}`);
+  await expect(account.getByTestId("pause-unavailable")).toHaveText(
+    `The network parameters are already paused until ${formatTimestamp(pausedUntil)}.`,
+  );
   await expect(account.getByTestId("pause-parameters")).toHaveCount(0);
-  await expect(parametersHeading).toContainText("Paused");
   expect(await chain.readContract({ ...networkParameters, functionName: "paused" })).toBe(true);
   // The consequence holds on chain: even the timelock cannot change a parameter now.
   const [keys] = await chain.readContract({ ...networkParameters, functionName: "allParameters" });
@@ -221,7 +238,98 @@ test("the guardian pauses the network parameters from the overview after confirm
       args: [keys[0], 1n],
       account: timelock.address,
     }),
-  ).rejects.toThrow(/EnforcedPause/);
+  ).rejects.toThrow(/ParametersPaused/);
+
+  // The pause lapses by itself at its end; the guardian must wait as long again before pausing anew.
+  await chain.setNextBlockTimestamp({ timestamp: pausedUntil });
+  await chain.mine({ blocks: 1 });
+  expect(await chain.readContract({ ...networkParameters, functionName: "paused" })).toBe(false);
+  await page.reload();
+  await expect(status.getByTestId("parameters-pause")).toHaveText("Not paused");
+  await expect(parametersHeading).toContainText("Live");
+  await expect(status.getByTestId("guardian-next-pause")).toHaveText(`from ${formatTimestamp(availableAt)}`);
+  await expect(account.getByTestId("pause-unavailable")).toHaveText(
+    `The guardian may pause again from ${formatTimestamp(availableAt)}: after a pause ends, as long again must pass.`,
+  );
+  await expect(account.getByTestId("pause-parameters")).toHaveCount(0);
+  await expect(
+    chain.simulateContract({ ...networkParameters, functionName: "pause", account: guardian }),
+  ).rejects.toThrow(/GuardianPauseTooSoon/);
+});
+
+test("the guardian is not offered the cancel of a proposal that only replaces the guardian, and the page says why", async ({
+  page,
+  wallet,
+  chain,
+}) => {
+  const successor = address(localRoles.holders[0]);
+  const id = await propose(chain, localRoles.delegates[0], {
+    title: "Hand the security council to a new multisig",
+    body: "Replace the guardian.",
+    actions: [
+      {
+        target: governor.address,
+        value: 0n,
+        calldata: encodeFunctionData({ abi: governor.abi, functionName: "setProposalGuardian", args: [successor] }),
+      },
+    ],
+  });
+  expect(proposalStateNames[await proposalState(chain, id)]).toBe("Pending");
+  expect(await chain.readContract({ ...governor, functionName: "isProtectedFromGuardian", args: [id] })).toBe(true);
+  await expect(
+    chain.simulateContract({ ...governor, functionName: "cancel", args: [id], account: guardian }),
+  ).rejects.toThrow(/GovernorUnableToCancel/);
+
+  await wallet.install(guardian);
+  await page.goto(`/proposals/${id}`);
+  await wallet.connect();
+  const actions = page.getByTestId("proposal-actions");
+  await expect(actions.getByTestId("guardian-cannot-cancel")).toHaveText(
+    "The guardian cannot cancel this proposal: it only replaces or removes the guardian, shortens its term or unpauses the network parameters.",
+  );
+  await expect(page.getByRole("button", { name: /Cancel proposal/ })).toHaveCount(0);
+  // The guardian may still pause: only the cancel of this proposal is out of its reach.
+  await expect(actions.getByTestId("pause-parameters")).toBeVisible();
+});
+
+test("after the guardian's term ends, the guardian is offered neither cancel nor pause, and the pages say so", async ({
+  page,
+  wallet,
+  chain,
+}) => {
+  const proposal = await proposalTitled(chain, "Raise the minimum SLA uptime to 99.7%");
+  expect(proposal.state).toBe("Queued");
+  const termEnd = await chain.readContract({ ...governor, functionName: "guardianTermEnd" });
+  await chain.setNextBlockTimestamp({ timestamp: termEnd });
+  await chain.mine({ blocks: 1 });
+  expect(proposalStateNames[await proposalState(chain, proposal.id)]).toBe("Queued");
+  await expect(
+    chain.simulateContract({ ...governor, functionName: "cancel", args: [proposal.id], account: guardian }),
+  ).rejects.toThrow(/GovernorUnableToCancel/);
+  await expect(
+    chain.simulateContract({ ...networkParameters, functionName: "pause", account: guardian }),
+  ).rejects.toThrow(/GuardianTermOver/);
+
+  await wallet.install(guardian);
+  await page.goto(`/proposals/${proposal.id}`);
+  await wallet.connect();
+  const actions = page.getByTestId("proposal-actions");
+  await expect(actions.getByTestId("guardian-cannot-cancel")).toHaveText(
+    `The guardian's term ended ${formatTimestamp(termEnd)}: the guardian can no longer cancel proposals.`,
+  );
+  await expect(actions.getByTestId("pause-unavailable")).toHaveText(
+    `The guardian's term ended ${formatTimestamp(termEnd)}: only governance can pause the network parameters now.`,
+  );
+  await expect(actions.getByTestId("execute")).toBeVisible();
+  await expect(page.getByRole("button", { name: /Cancel proposal/ })).toHaveCount(0);
+  await expect(page.getByTestId("pause-parameters")).toHaveCount(0);
+
+  await page.goto("/");
+  const status = page.getByTestId("guardian-status");
+  await expect(status.getByTestId("guardian-term")).toContainText(`ended ${formatTimestamp(termEnd)}`);
+  await expect(status.getByTestId("guardian-next-pause")).toHaveText("no longer");
+  await expect(page.getByTestId("your-account").getByTestId("pause-unavailable")).toBeVisible();
+  await expect(page.getByTestId("pause-parameters")).toHaveCount(0);
 });
 
 test("a delegate is offered neither the guardian's cancel nor the pause, on the proposal page and the overview", async ({

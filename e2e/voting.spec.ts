@@ -1,11 +1,11 @@
-import type { Page } from "@playwright/test";
+import { getAbiItem, toFunctionSelector } from "viem";
 import { contracts } from "../lib/contracts";
 import { formatTokens } from "../lib/format";
-import { ProposalState } from "../lib/governance/proposal-state";
 import { localRoles } from "../scripts/lib/accounts";
 import type { AnvilClient } from "../scripts/lib/chain";
 import { expect, test } from "./fixtures";
-import { address, proposalState, proposeParameterChange } from "./governance";
+import { address, proposeParameterChange, seededActiveProposal } from "./governance";
+import { vote } from "./vote-panel";
 
 const { governor } = contracts;
 const [adaIndex, raviIndex, lenaIndex, tomasIndex] = localRoles.delegates;
@@ -15,22 +15,6 @@ const ada = address(adaIndex);
 async function moveTimeTo(chain: AnvilClient, timestamp: bigint) {
   await chain.setNextBlockTimestamp({ timestamp: timestamp + 1n });
   await chain.mine({ blocks: 1 });
-}
-
-async function vote(page: Page, support: "For" | "Against" | "Abstain", reason: string) {
-  const panel = page.getByTestId("vote-panel");
-  await panel.getByText(support, { exact: true }).click();
-  await panel.getByRole("textbox").fill(reason);
-  await panel.getByTestId("cast-vote").click();
-}
-
-async function seededActiveProposal(chain: AnvilClient) {
-  const count = await chain.readContract({ ...governor, functionName: "proposalCount" });
-  for (let i = 0n; i < count; i++) {
-    const [id] = await chain.readContract({ ...governor, functionName: "proposalDetailsAt", args: [i] });
-    if ((await proposalState(chain, id)) === ProposalState.Active) return id;
-  }
-  throw new Error("The seed has no active proposal");
 }
 
 test("three delegates vote For, Against and Abstain with reasons; the totals and voters move; a second vote is refused", async ({
@@ -135,32 +119,42 @@ test("a reason over the limit keeps the vote button disabled and says why", asyn
   await expect(panel).toContainText("The reason is 2,001 characters; the limit is 2,000.");
 });
 
-test("when the RPC dies around a vote, the page says whether the transaction was sent", async ({
+test("when the RPC fails the check before a vote, the page says nothing was sent", async ({ page, wallet, chain }) => {
+  const id = await seededActiveProposal(chain);
+  await wallet.install(ada);
+  await page.goto(`/proposals/${id}`);
+  await wallet.connect();
+  const panel = page.getByTestId("vote-panel");
+  await panel.getByText("For", { exact: true }).click();
+  await panel.getByRole("textbox").fill("Sent through a flaky connection.");
+
+  // Only the check of this vote fails (the page's own reads keep working, so the vote panel stays): it is the
+  // one RPC request that carries the vote's calldata.
+  const castVoteWithReason = toFunctionSelector(getAbiItem({ abi: governor.abi, name: "castVoteWithReason" }));
+  await page.route(process.env.PLENUM_E2E_RPC_URL!, (route) =>
+    route.request().postData()?.includes(castVoteWithReason) ? route.abort("connectionrefused") : route.continue(),
+  );
+  await panel.getByTestId("cast-vote").click();
+  await expect(page.getByTestId("transaction-status")).toContainText("Nothing was sent.");
+  expect(await chain.readContract({ ...governor, functionName: "hasVoted", args: [id, ada] })).toBe(false);
+});
+
+test("when the RPC dies right after the wallet sent a vote, the page says it was sent", async ({
   page,
   wallet,
   chain,
 }) => {
   const id = await seededActiveProposal(chain);
-  const rpcUrl = process.env.PLENUM_E2E_RPC_URL!;
   await wallet.install(ada);
   await page.goto(`/proposals/${id}`);
   await wallet.connect();
-
-  // First the RPC is dead before anything is sent: the check fails and nothing reaches the chain.
-  await page.route(rpcUrl, (route) => route.abort("connectionrefused"));
-  await vote(page, "For", "Sent through a flaky connection.");
-  await expect(page.getByTestId("transaction-status")).toContainText("Nothing was sent.");
-  expect(await chain.readContract({ ...governor, functionName: "hasVoted", args: [id, ada] })).toBe(false);
-
-  // Then it dies right after the wallet sent the transaction: the page says it was sent.
-  await page.unroute(rpcUrl);
   let sent = false;
-  await page.route(rpcUrl, async (route) => {
+  await page.route(process.env.PLENUM_E2E_RPC_URL!, async (route) => {
     if (sent) return route.abort("connectionrefused");
     if (route.request().postData()?.includes('"eth_sendTransaction"')) sent = true;
     return route.continue();
   });
-  await page.getByTestId("cast-vote").click();
+  await vote(page, "For", "Sent through a flaky connection.");
   await expect(page.getByTestId("transaction-status")).toContainText("The transaction was sent, but its receipt");
   expect(await chain.readContract({ ...governor, functionName: "hasVoted", args: [id, ada] })).toBe(true);
 });

@@ -6,7 +6,6 @@ import { deploymentSchema } from "./contracts/deployment";
 
 const schema = z.object({
   chainId: z.coerce.number().check(z.int(), z.positive()),
-  defaultRpcUrl: z.url(),
   devPanel: z.pipe(
     z.enum(["true", "false"]),
     z.transform((value) => value === "true"),
@@ -20,10 +19,10 @@ const schema = z.object({
   ),
 });
 
-// NEXT_PUBLIC_* values are inlined at build time, so each is read by its literal name here and nowhere else.
+// NEXT_PUBLIC_* values are inlined at build time, so each is read by its literal name here and nowhere else. The RPC
+// URLs are read at request time by the server (lib/server-config.ts).
 const parsed = schema.parse({
   chainId: process.env.NEXT_PUBLIC_CHAIN_ID ?? "31337",
-  defaultRpcUrl: process.env.NEXT_PUBLIC_RPC_URL ?? "http://127.0.0.1:8545",
   devPanel: process.env.NEXT_PUBLIC_DEV_PANEL ?? "true",
   deployment: process.env.NEXT_PUBLIC_DEPLOYMENT,
 });
@@ -44,15 +43,6 @@ export function chainAt(rpcUrl: string): Chain {
     rpcUrls: { default: { http: [rpcUrl] } },
     contracts: { multicall3: { address: MULTICALL3_ADDRESS } },
   });
-}
-
-/**
- * The RPC URL the app uses: `RPC_URL` read by the server at request time (so one build serves any
- * endpoint), else NEXT_PUBLIC_RPC_URL from the build. Call it on the server only; the root layout hands
- * the result to the browser.
- */
-export function serverRpcUrl(): string {
-  return process.env.RPC_URL ? z.url().parse(process.env.RPC_URL) : parsed.defaultRpcUrl;
 }
 
 export const config = {

@@ -220,14 +220,16 @@ async function main() {
     await lifecycleCall(plenum, disputedProposal, "queue");
 
     const extra: [string, bigint][] = [];
-    await sendTx(client, voterA, {
-      to: plenum.token,
-      data: encodeFunctionData({
-        abi: plenumTokenAbi,
-        functionName: "approve",
-        args: [plenum.disputeModule, disputeSettings.bond],
-      }),
-    });
+    const approveBond = (account: HDAccount) =>
+      sendTx(client, account, {
+        to: plenum.token,
+        data: encodeFunctionData({
+          abi: plenumTokenAbi,
+          functionName: "approve",
+          args: [plenum.disputeModule, disputeSettings.bond],
+        }),
+      });
+    await approveBond(voterA);
     extra.push([
       "fileDispute",
       await gasOf(
@@ -237,6 +239,31 @@ async function main() {
           abi: disputeModuleAbi,
           functionName: "fileDispute",
           args: [disputedProposal.id, "A 9.5x fee rise with no demand study."],
+        }),
+      ),
+    ]);
+    await approveBond(voterB);
+    extra.push([
+      "joinDispute (with evidence)",
+      await gasOf(
+        voterB,
+        plenum.disputeModule,
+        encodeFunctionData({
+          abi: disputeModuleAbi,
+          functionName: "joinDispute",
+          args: [1n, "Our traffic data shows 60% of volume would leave."],
+        }),
+      ),
+    ]);
+    extra.push([
+      "addEvidence",
+      await gasOf(
+        voterA,
+        plenum.disputeModule,
+        encodeFunctionData({
+          abi: disputeModuleAbi,
+          functionName: "addEvidence",
+          args: [1n, "Competitors price the same inference at 1.20 PLM."],
         }),
       ),
     ]);

@@ -40,7 +40,7 @@ async function main() {
       deploymentsDir: mkdtempSync(join(tmpdir(), "plenum-web-")),
     });
     const summary = await seed({ rpcUrl: anvil.rpcUrl, deployment });
-    const app = await startApp({ port: await freePort(), rpcUrl: anvil.rpcUrl });
+    const app = await startApp({ port: await freePort(), publicRpcUrl: anvil.rpcUrl });
     const active = summary.proposals.find((p) => p.key === "active")!;
 
     const routes: Route[] = [

@@ -65,7 +65,7 @@ try {
   show("guardian", localRoles.guardian);
   localRoles.holders.forEach((index, i) => show(`holder ${i + 1}`, index));
   console.log(`\nTreasury (timelock): ${deployment.timelock}. Deployment: deployments/${deployment.chainId}.json.`);
-  app = await startApp({ host: HOST, port: APP_PORT, rpcUrl: anvil.rpcUrl });
+  app = await startApp({ host: HOST, port: APP_PORT, publicRpcUrl: anvil.rpcUrl });
   console.log(`\nDemo DAO ready in ${seconds()} s. Open ${app.url} (RPC ${anvil.rpcUrl}). Press Ctrl-C to stop.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

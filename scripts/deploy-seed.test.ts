@@ -51,7 +51,9 @@ afterAll(async () => {
   await anvil?.stop();
 });
 
-const governorRead = async <const fn extends "proposalCount" | "votingDelay" | "votingPeriod" | "proposalThreshold">(
+const governorRead = async <
+  const fn extends "proposalCount" | "votingDelay" | "votingPeriod" | "proposalThreshold" | "guardianTermEnd",
+>(
   functionName: fn,
 ) => client.readContract({ address: deployment.governor, abi: plenumGovernorAbi, functionName });
 
@@ -100,9 +102,24 @@ describe("deployment", () => {
   });
 
   it("wires the contracts to each other as recorded", async () => {
-    const read = (functionName: "token" | "timelock" | "disputeModule" | "proposalGuardian") =>
+    const read = (functionName: "token" | "timelock" | "disputeModule" | "proposalGuardian" | "networkParameters") =>
       client.readContract({ address: deployment.governor, abi: plenumGovernorAbi, functionName });
     expect(await read("token")).toBe(deployment.token);
+    expect(await read("networkParameters")).toBe(deployment.networkParameters);
+    expect(
+      await client.readContract({
+        address: deployment.networkParameters,
+        abi: networkParametersAbi,
+        functionName: "guardian",
+      }),
+    ).toBe(deployment.guardian);
+    expect(
+      await client.readContract({
+        address: deployment.disputeModule,
+        abi: disputeModuleAbi,
+        functionName: "governor",
+      }),
+    ).toBe(deployment.governor);
     expect(await read("timelock")).toBe(deployment.timelock);
     expect(await read("disputeModule")).toBe(deployment.disputeModule);
     expect(await read("proposalGuardian")).toBe(deployment.guardian);
@@ -120,6 +137,11 @@ describe("deployment", () => {
     expect(await governorRead("votingDelay")).toBe(86_400n);
     expect(await governorRead("votingPeriod")).toBe(432_000n);
     expect(await governorRead("proposalThreshold")).toBe(parseEther("100000"));
+    // The guardian's powers end one year after the deployment.
+    const deployed = await client.getBlock({ blockNumber: BigInt(deployment.deployBlock) });
+    const termEnd = await governorRead("guardianTermEnd");
+    expect(termEnd - deployed.timestamp).toBeGreaterThanOrEqual(365n * 86_400n);
+    expect(termEnd - deployed.timestamp).toBeLessThan(365n * 86_400n + 60n);
     expect(
       await client.readContract({
         address: deployment.timelock,
@@ -368,7 +390,7 @@ describe("seeded demo DAO", () => {
     ).toBeGreaterThanOrEqual(3n);
   });
 
-  it("has an open dispute with its bond held, one ruling cast, and a funded reward pool", async () => {
+  it("has an open dispute with two challengers' bonds held, three pieces of evidence, one ruling, and a funded reward pool", async () => {
     const dispute = await client.readContract({
       address: deployment.disputeModule,
       abi: disputeModuleAbi,
@@ -377,10 +399,13 @@ describe("seeded demo DAO", () => {
     });
     expect(dispute.status).toBe(1); // Open
     expect(dispute.bond).toBe(parseEther("10000"));
+    expect(dispute.challengerCount).toBe(2);
+    expect(dispute.totalBond).toBe(parseEther("20000"));
+    expect(dispute.evidenceCount).toBe(3);
     expect(dispute.upholdCount + dispute.rejectCount).toBe(1);
     const read = (functionName: "bondsHeld" | "rewardPool" | "totalStaked") =>
       client.readContract({ address: deployment.disputeModule, abi: disputeModuleAbi, functionName });
-    expect(await read("bondsHeld")).toBe(parseEther("10000"));
+    expect(await read("bondsHeld")).toBe(parseEther("20000"));
     expect(await read("rewardPool")).toBe(parseEther("50000"));
     expect(await read("totalStaked")).toBe(parseEther("150000"));
   });

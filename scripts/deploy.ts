@@ -25,13 +25,15 @@ import { localRoles } from "./lib/accounts";
 import { readArtifact } from "./lib/artifacts";
 import { anvilAccount, connect, LOCAL_CHAIN_ID, sendTx, writeContract, type Client, type Sender } from "./lib/chain";
 import { writeDeployment } from "./lib/deployments";
-import { defaultPanelProfiles, disputeSettings, governorSettings, timelockDelay } from "./lib/settings";
+import { defaultPanelProfiles, disputeSettings, governorSettings, guardianTerm, timelockDelay } from "./lib/settings";
 
 export type DeployOptions = {
   rpcUrl: string;
   /** Private key of the deployer; without it the node's first unlocked account deploys. */
   deployerPrivateKey?: Hex;
   guardian?: Address;
+  /** How long the guardian's powers last from deployment; one year by default. */
+  guardianTermSeconds?: number;
   panel?: Address[];
   panelProfiles?: string[];
   deploymentsDir?: string;
@@ -82,16 +84,25 @@ export async function deploy(options: DeployOptions): Promise<Deployment> {
       args: [timelock.address, deployerAddress],
     }),
   );
-  // The governor and the dispute module point at each other: the governor takes the address the module will
-  // get at the deployer's next nonce.
+  // The governor points at the dispute module and the network parameters, and both point back at it: the governor
+  // takes the addresses they will get at the deployer's next two nonces.
   const nonce = await client.getTransactionCount({ address: deployerAddress, blockTag: "pending" });
   const predictedModule = getContractAddress({ from: deployerAddress, nonce: BigInt(nonce + 1) });
+  const predictedParameters = getContractAddress({ from: deployerAddress, nonce: BigInt(nonce + 2) });
+  const { timestamp } = await client.getBlock();
+  const guardianTermEnd = Number(timestamp) + (options.guardianTermSeconds ?? guardianTerm);
   const governor = await deployContract(
     "PlenumGovernor",
     encodeDeployData({
       abi: plenumGovernorAbi,
       bytecode: bytecodeOf("PlenumGovernor"),
-      args: [token.address, timelock.address, predictedModule, guardian, governorSettings],
+      args: [
+        token.address,
+        timelock.address,
+        predictedModule,
+        { guardian, termEnd: guardianTermEnd, networkParameters: predictedParameters },
+        governorSettings,
+      ],
     }),
   );
   const disputeModule = await deployContract(
@@ -110,9 +121,14 @@ export async function deploy(options: DeployOptions): Promise<Deployment> {
     encodeDeployData({
       abi: networkParametersAbi,
       bytecode: bytecodeOf("NetworkParameters"),
-      args: [timelock.address, guardian],
+      args: [timelock.address, governor.address],
     }),
   );
+  if (!isAddressEqual(networkParameters.address, predictedParameters)) {
+    throw new Error(
+      `NetworkParameters landed at ${networkParameters.address}, not the predicted ${predictedParameters}`,
+    );
+  }
   const modelRegistry = await deployContract(
     "ModelRegistry",
     encodeDeployData({ abi: modelRegistryAbi, bytecode: bytecodeOf("ModelRegistry"), args: [timelock.address] }),
@@ -252,25 +268,31 @@ export async function assertDeployment(client: Client, deployment: Deployment): 
     const owner = await client.readContract({ address, abi, functionName: "owner" });
     expect(isAddressEqual(owner, deployment.timelock), `${name} owned by the timelock`);
   }
-  const governorRead = <const fn extends "timelock" | "token" | "disputeModule" | "proposalGuardian">(
+  const governorRead = <
+    const fn extends "timelock" | "token" | "disputeModule" | "proposalGuardian" | "networkParameters",
+  >(
     functionName: fn,
   ) => client.readContract({ address: deployment.governor, abi: plenumGovernorAbi, functionName });
   expect(isAddressEqual(await governorRead("timelock"), deployment.timelock), "governor's timelock");
   expect(isAddressEqual(await governorRead("token"), deployment.token), "governor's token");
   expect(isAddressEqual(await governorRead("disputeModule"), deployment.disputeModule), "governor's dispute module");
   expect(isAddressEqual(await governorRead("proposalGuardian"), deployment.guardian), "governor's guardian");
+  expect(
+    isAddressEqual(await governorRead("networkParameters"), deployment.networkParameters),
+    "governor's network parameters",
+  );
   const moduleGovernor = await client.readContract({
     address: deployment.disputeModule,
     abi: disputeModuleAbi,
     functionName: "governor",
   });
   expect(isAddressEqual(moduleGovernor, deployment.governor), "dispute module's governor");
-  const parametersGuardian = await client.readContract({
+  const guardianSource = await client.readContract({
     address: deployment.networkParameters,
     abi: networkParametersAbi,
-    functionName: "guardian",
+    functionName: "guardianSource",
   });
-  expect(isAddressEqual(parametersGuardian, deployment.guardian), "network parameters' guardian");
+  expect(isAddressEqual(guardianSource, deployment.governor), "network parameters take the guardian from the governor");
 
   if (failures.length > 0) {
     throw new Error(`Deployment assertion failed: expected ${failures.join("; ")}`);
@@ -314,6 +336,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     rpcUrl: process.env.RPC_URL ?? "http://127.0.0.1:8545",
     deployerPrivateKey: process.env.DEPLOYER_PRIVATE_KEY as Hex | undefined,
     guardian: process.env.GUARDIAN_ADDRESS ? getAddress(process.env.GUARDIAN_ADDRESS) : undefined,
+    guardianTermSeconds: process.env.GUARDIAN_TERM_DAYS ? Number(process.env.GUARDIAN_TERM_DAYS) * 86_400 : undefined,
     panel: envAddresses(process.env.PANEL_ADDRESSES),
     panelProfiles: process.env.PANEL_PROFILES?.split("|"),
     deploymentsDir: process.env.DEPLOYMENTS_DIR,

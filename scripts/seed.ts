@@ -147,6 +147,7 @@ export async function seed(options: {
   const publishers = localRoles.publishers.map((index) => anvilAccount(index));
   const [expert] = localRoles.panel.map((index) => anvilAccount(index));
   const challenger = holders[0];
+  const coChallenger = holders[4];
   for (const account of [...delegates, ...holders, ...publishers, expert]) {
     await client.setBalance({ address: account.address, value: parseEther("100") });
   }
@@ -461,13 +462,15 @@ export async function seed(options: {
   await queue(uptime);
   await queue(feeHike);
 
-  await writeContract(client, challenger, {
-    address: d.token,
-    abi: plenumTokenAbi,
-    functionName: "approve",
-    args: [d.disputeModule, disputeSettings.bond],
-    label: "approving the dispute bond",
-  });
+  const approveBond = (account: Sender) =>
+    writeContract(client, account, {
+      address: d.token,
+      abi: plenumTokenAbi,
+      functionName: "approve",
+      args: [d.disputeModule, disputeSettings.bond],
+      label: "approving a dispute bond",
+    });
+  await approveBond(challenger);
   await writeContract(client, challenger, {
     address: d.disputeModule,
     abi: disputeModuleAbi,
@@ -484,6 +487,28 @@ export async function seed(options: {
     functionName: "disputeOf",
     args: [feeHike.id],
   });
+  // A provider joins the challenge with its own bond and data; the proposer answers without a bond.
+  await approveBond(coChallenger);
+  await writeContract(client, coChallenger, {
+    address: d.disputeModule,
+    abi: disputeModuleAbi,
+    functionName: "joinDispute",
+    args: [
+      disputeId,
+      "We run 400 GPUs on the network. At 1.50 PLM our three largest customers leave: their signed notices are linked in the forum thread.",
+    ],
+    label: "joining the dispute",
+  });
+  await writeContract(client, ravi, {
+    address: d.disputeModule,
+    abi: disputeModuleAbi,
+    functionName: "addEvidence",
+    args: [
+      disputeId,
+      "The proposer's answer: competitors price vision inference at 1.20–1.80 PLM equivalent; volume moved less than 5% after the last rise.",
+    ],
+    label: "the proposer's evidence",
+  });
   await writeContract(client, expert, {
     address: d.disputeModule,
     abi: disputeModuleAbi,
@@ -491,7 +516,7 @@ export async function seed(options: {
     args: [disputeId, true, "The demand data is credible and the proposal cites none: uphold."],
     label: "the first ruling",
   });
-  log("Round 2: two proposals queued; one disputed with a first ruling from the panel.");
+  log("Round 2: two proposals queued; one disputed by two challengers, with the proposer's answer and a first ruling.");
 
   // ---------------------------------------------------------------- round 3: active, pending
   const subsidy = await propose(

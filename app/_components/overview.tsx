@@ -4,11 +4,26 @@ import { formatEther } from "viem";
 import { QueryState } from "@/components/query-state";
 import { Stat } from "@/components/stat";
 import { DelegatedSupply } from "./delegated-supply";
-import { formatBps, formatDuration, formatParameterBounds, formatParameterValue, formatTokens } from "@/lib/format";
+import { GuardianStatus } from "./guardian-status";
+import {
+  formatBps,
+  formatDuration,
+  formatParameterBounds,
+  formatParameterValue,
+  formatTimestamp,
+  formatTokens,
+} from "@/lib/format";
+import { parametersPaused } from "@/lib/governance/guardian";
 import { useDaoOverview } from "@/lib/hooks/use-dao-overview";
+import { useGuardian } from "@/lib/hooks/use-guardian";
 
 export function Overview() {
   const overview = useDaoOverview();
+  const guardian = useGuardian();
+  const pausedUntil =
+    guardian.data && guardian.now !== undefined && parametersPaused(guardian.data, guardian.now)
+      ? guardian.data.pausedUntil
+      : undefined;
   return (
     <QueryState query={overview} label="the DAO overview">
       {() => {
@@ -38,10 +53,14 @@ export function Overview() {
             <section>
               <h2 className="text-lg font-semibold">
                 Network parameters{" "}
-                {data.paused ? (
-                  <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-sm text-red-800">Paused</span>
+                {pausedUntil !== undefined ? (
+                  <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-sm text-red-800">
+                    Paused until {formatTimestamp(pausedUntil)}
+                  </span>
                 ) : (
-                  <span className="ml-2 rounded bg-emerald-100 px-2 py-0.5 text-sm text-emerald-800">Live</span>
+                  guardian.data && (
+                    <span className="ml-2 rounded bg-emerald-100 px-2 py-0.5 text-sm text-emerald-800">Live</span>
+                  )
                 )}
               </h2>
               <table className="mt-3 w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
@@ -74,6 +93,8 @@ export function Overview() {
                 </tbody>
               </table>
             </section>
+
+            <GuardianStatus />
 
             <section className="grid grid-cols-2 gap-4 md:grid-cols-5">
               <Stat label="Voting delay" testId="voting-delay">

@@ -2,20 +2,24 @@
 
 import { useState } from "react";
 import { isAddressEqual, type Address } from "viem";
-import { Markdown } from "@/components/markdown";
+import { CollapsibleMarkdown } from "@/components/markdown";
 import { TransactionButton } from "@/components/transaction/transaction-button";
 import { TransactionStatusLine } from "@/components/transaction/transaction-status";
 import { formatTimestamp, formatTokens, shortAddress } from "@/lib/format";
-import { deadlinePhase, type DisputeRecord } from "@/lib/governance/disputes";
+import { deadlinePhase, satAtFiling, type DisputeRecord } from "@/lib/governance/disputes";
 import { useChainNow } from "@/lib/hooks/use-chain-now";
 import { useCastRuling, useResolveTimeout } from "@/lib/hooks/use-dispute-actions";
 import { DisputeOutcome } from "./dispute-outcome";
+import { DisputeSubmission } from "./dispute-submission";
 import { RulingForm } from "./ruling-form";
 import { useDisputeStanding, type DisputeStanding } from "@/lib/hooks/use-dispute-standing";
 
 type Ruled = { uphold: boolean; reason: string };
 
-/** What the connected account can do on one dispute: rule (panel members), resolve a timed-out one (anyone). */
+/**
+ * What the connected account can do on one dispute: rule (panel members), join it or add evidence (anyone else,
+ * while it is open), resolve a timed-out one (anyone).
+ */
 export function DisputeActions({ dispute }: { dispute: DisputeRecord }) {
   const now = useChainNow();
   const standing = useDisputeStanding(dispute.id);
@@ -84,10 +88,10 @@ function Body({
           className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3"
         >
           <p className="text-amber-950">
-            {dispute.recused ? "The panel was recused on this dispute" : "The panel did not decide"} by the deadline (
-            {formatTimestamp(dispute.deadline)}). Anyone may now resolve it as timed out: the freeze lifts and the bond
-            of {formatTokens(dispute.bond)} PLM is refunded to the challenger ({shortAddress(dispute.challenger)}), who
-            withdraws it from the Disputes page.
+            The panel did not decide by the deadline ({formatTimestamp(dispute.deadline)}). Anyone may now resolve it as
+            timed out: the freeze lifts, the bonds ({dispute.challengerCount} × {formatTokens(dispute.bond)} PLM) are
+            refunded to the challengers, who withdraw them from the Disputes page, and the panel members who did not
+            rule are recorded on chain.
           </p>
           <TransactionButton transaction={timeout} onClick={() => void timeout.resolve()} testId="resolve-timeout">
             Resolve as timed out
@@ -101,7 +105,9 @@ function Body({
 
   if (!account) {
     return (
-      <p className="text-slate-500">Expert panel members: connect a wallet (top right) to rule on this dispute.</p>
+      <p className="text-slate-500">
+        Connect a wallet (top right) to rule on this dispute (expert panel), join it or add evidence.
+      </p>
     );
   }
   if (standing.error) {
@@ -116,32 +122,32 @@ function Body({
   }
   if (!standing.data) return <p className="animate-pulse text-slate-500">Checking your place on the panel…</p>;
 
-  const isChallenger = isAddressEqual(account, dispute.challenger);
+  const bonded = dispute.challengers.some((challenger) => isAddressEqual(challenger.account, account));
   if (!standing.data.isPanelMember) {
-    return isChallenger ? (
-      <p data-testid="ruling-unavailable" className="text-slate-600">
-        You filed this dispute. The expert panel rules on it until {formatTimestamp(dispute.deadline)}; if it is upheld
-        you withdraw your bond plus the reward from the Disputes page.
-      </p>
-    ) : (
-      <p data-testid="ruling-unavailable" className="text-slate-500">
-        Only members of the expert panel rule on disputes, until {formatTimestamp(dispute.deadline)}.
-      </p>
+    return (
+      <>
+        <p data-testid="ruling-unavailable" className={bonded ? "text-slate-600" : "text-slate-500"}>
+          {bonded
+            ? `You have a bond in this dispute. The expert panel rules on it until ${formatTimestamp(dispute.deadline)}; if it is upheld you withdraw your bond plus your share of the reward from the Disputes page.`
+            : `Only members of the expert panel rule on disputes, until ${formatTimestamp(dispute.deadline)}.`}
+        </p>
+        <DisputeSubmission dispute={dispute} account={account} bonded={bonded} />
+      </>
     );
   }
   if (yours) return yours;
-  if (dispute.recused) {
+  if (!satAtFiling(standing.data.seat, dispute)) {
     return (
       <p data-testid="ruling-unavailable" className="text-slate-600">
-        You sit on the panel, but the panel is recused on this dispute (the proposal concerns the panel itself): no
-        expert may rule, and it can only time out.
+        You joined the panel after this dispute was filed: the members seated then rule on it, so a panel change during
+        a dispute cannot decide it.
       </p>
     );
   }
-  if (isChallenger) {
+  if (bonded) {
     return (
       <p data-testid="ruling-unavailable" className="rounded-md bg-amber-50 p-3 text-amber-950">
-        You filed this dispute: a panel member cannot rule on their own dispute. The other experts decide it.
+        You have a bond in this dispute: a challenger cannot rule on it. The other experts decide it.
       </p>
     );
   }
@@ -193,7 +199,7 @@ function YourRuling({
       {standing.profile && <p className="text-xs text-slate-500">{standing.profile}</p>}
       {reason && (
         <div data-testid="your-ruling-reason" className="text-slate-800">
-          <Markdown source={reason} />
+          <CollapsibleMarkdown source={reason} />
         </div>
       )}
       <p className="text-xs text-slate-500">A ruling is final: the module refuses a second one.</p>

@@ -1,12 +1,21 @@
 import Link from "next/link";
 import { isAddressEqual, type Address } from "viem";
 import { formatTokens, shortAddress } from "@/lib/format";
-import type { DisputeRecord } from "@/lib/governance/disputes";
+import { challengerPayout, type DisputeRecord } from "@/lib/governance/disputes";
 
-/** What a resolved dispute did, in words: for the proposal, for the bond, and for the challenger's payout. */
+/** What a resolved dispute did, in words: for the proposal, for the bonds, and for each challenger's payout. */
 export function DisputeOutcome({ dispute, account }: { dispute: DisputeRecord; account: Address | undefined }) {
-  const isChallenger = account !== undefined && isAddressEqual(account, dispute.challenger);
-  const challenger = isChallenger ? "You (the challenger)" : `The challenger (${shortAddress(dispute.challenger)})`;
+  const isChallenger =
+    account !== undefined && dispute.challengers.some((challenger) => isAddressEqual(challenger.account, account));
+  const several = dispute.challengerCount > 1;
+  const challengers = isChallenger
+    ? several
+      ? `Each of the ${dispute.challengerCount} challengers, you included,`
+      : "You (the challenger)"
+    : several
+      ? `Each of the ${dispute.challengerCount} challengers`
+      : `The challenger (${shortAddress(dispute.challenger)})`;
+  const payout = <span data-testid="dispute-payout">{formatTokens(challengerPayout(dispute))} PLM</span>;
   const withdrawHint = isChallenger && (
     <>
       {" "}
@@ -21,10 +30,9 @@ export function DisputeOutcome({ dispute, account }: { dispute: DisputeRecord; a
     case "Upheld":
       return (
         <Outcome tone="upheld">
-          <strong>Upheld.</strong> The proposal was canceled through the governor and will never execute. {challenger}{" "}
-          can withdraw the bond plus the reward:{" "}
-          <span data-testid="dispute-payout">{formatTokens(dispute.bond + dispute.reward)} PLM</span> (
-          {formatTokens(dispute.bond)} bond + {formatTokens(dispute.reward)} reward).
+          <strong>Upheld.</strong> The proposal was canceled through the governor and will never execute. {challengers}{" "}
+          can withdraw the bond plus {several ? "an equal share of " : ""}the reward: {payout} (
+          {formatTokens(dispute.bond)} bond + {formatTokens(challengerPayout(dispute) - dispute.bond)} reward).
           {withdrawHint}
         </Outcome>
       );
@@ -32,21 +40,38 @@ export function DisputeOutcome({ dispute, account }: { dispute: DisputeRecord; a
       return (
         <Outcome tone="rejected">
           <strong>Rejected.</strong> The freeze is lifted: the proposal can be executed once its ETA has passed. The
-          bond of {formatTokens(dispute.bond)} PLM went to the treasury.
+          bonds, {formatTokens(dispute.totalBond)} PLM, went to the treasury.
         </Outcome>
       );
     case "TimedOut":
       return (
         <Outcome tone="timed-out">
-          <strong>Timed out.</strong> The panel did not decide by the deadline. The freeze is lifted and the bond of{" "}
-          <span data-testid="dispute-payout">{formatTokens(dispute.bond)} PLM</span> was refunded: {challenger} can
-          withdraw it.
-          {withdrawHint}
+          <strong>Timed out.</strong> The panel did not decide by the deadline. The freeze is lifted and the bonds were
+          refunded: {challengers} can withdraw {payout}.{withdrawHint} <IdleMembers members={dispute.idleMembers} />
         </Outcome>
       );
     default:
       return null;
   }
+}
+
+/** The panel members recorded as not having ruled on a timed-out dispute: a ground for governance to slash. */
+function IdleMembers({ members }: { members: readonly Address[] }) {
+  if (members.length === 0) return null;
+  return (
+    <span data-testid="idle-members">
+      Did not rule:{" "}
+      {members.map((member, index) => (
+        <span key={member}>
+          {index > 0 && ", "}
+          <span className="font-mono" title={member}>
+            {shortAddress(member)}
+          </span>
+        </span>
+      ))}{" "}
+      (recorded on chain; governance may slash a member for it).
+    </span>
+  );
 }
 
 const tones = {

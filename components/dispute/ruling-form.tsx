@@ -33,8 +33,8 @@ function consequence(dispute: DisputeRecord, standing: DisputeStanding, choice: 
   const needed = rulingsToDecide(dispute)[choice === "Uphold" ? "uphold" : "reject"];
   if (needed <= 1) {
     return choice === "Uphold"
-      ? `Your ruling decides the dispute: the proposal is canceled through the governor and the challenger can withdraw the bond plus the reward, ${formatTokens(dispute.bond + standing.upheldReward)} PLM.`
-      : `Your ruling decides the dispute: the freeze lifts (the proposal can be executed once its ETA has passed) and the bond of ${formatTokens(dispute.bond)} PLM goes to the treasury.`;
+      ? `Your ruling decides the dispute: the proposal is canceled through the governor and the challengers can withdraw their bonds plus the reward, ${formatTokens(dispute.totalBond + standing.upheldReward)} PLM in all.`
+      : `Your ruling decides the dispute: the freeze lifts (the proposal can be executed once its ETA has passed) and the bonds, ${formatTokens(dispute.totalBond)} PLM, go to the treasury.`;
   }
   const after = needed - 1;
   return choice === "Uphold"
@@ -68,8 +68,8 @@ export function RulingForm({
   const bytes = utf8Length(trimmed);
   const limit = standing.maxReasonLength;
   const disabledReason =
-    standing.stake < standing.expertStake
-      ? `Your stake (${formatTokens(standing.stake)} PLM) is below the panel minimum (${formatTokens(standing.expertStake)} PLM): top it up before ruling.`
+    standing.stake < dispute.expertStake
+      ? `Your stake (${formatTokens(standing.stake)} PLM) is below what this dispute requires (${formatTokens(dispute.expertStake)} PLM, the minimum when it was filed): top it up before ruling.`
       : choice === ""
         ? "Choose Uphold or Reject."
         : bytes === 0

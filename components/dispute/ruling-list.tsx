@@ -1,4 +1,5 @@
 import type { Address } from "viem";
+import { CollapsibleMarkdown } from "@/components/markdown";
 import { formatTimestamp, shortAddress } from "@/lib/format";
 import type { DisputeRuling } from "@/lib/governance/disputes";
 
@@ -34,9 +35,9 @@ export function RulingList({ rulings, profiles }: { rulings: DisputeRuling[]; pr
               {profiles.get(ruling.expert) && (
                 <p className="mt-1 text-xs text-slate-500">{profiles.get(ruling.expert)}</p>
               )}
-              <p data-testid="ruling-reason" className="mt-1 whitespace-pre-line text-slate-800">
-                {ruling.reason}
-              </p>
+              <div data-testid="ruling-reason" className="mt-1">
+                <CollapsibleMarkdown source={ruling.reason} />
+              </div>
             </li>
           ))}
         </ul>

@@ -3,45 +3,66 @@
 import { useState } from "react";
 import { TransactionButton } from "@/components/transaction/transaction-button";
 import { TransactionStatusLine } from "@/components/transaction/transaction-status";
-import { shortAddress } from "@/lib/format";
+import { formatDuration, formatTimestamp, shortAddress } from "@/lib/format";
+import {
+  describeGuardianTerm,
+  describePause,
+  guardianPauseRefusal,
+  guardianTermOver,
+  hasGuardian,
+  parametersPaused,
+} from "@/lib/governance/guardian";
 import { usePauseParameters } from "@/lib/hooks/use-dispute-actions";
-import { useParametersGuardian } from "@/lib/hooks/use-parameters-guardian";
+import { useGuardian } from "@/lib/hooks/use-guardian";
 
-/** The guardian pauses the network parameters, behind a confirmation; nobody else sees it enabled. */
+/**
+ * The guardian pauses the network parameters, behind a confirmation, when the chain would accept it (during its term,
+ * not paused, not too soon after the last pause); otherwise it says why. Nobody else sees it enabled.
+ */
 export function PauseParameters() {
-  const guardian = useParametersGuardian();
+  const guardian = useGuardian();
   const pause = usePauseParameters();
   const [confirming, setConfirming] = useState(false);
-  if (!guardian.account || !guardian.data) return null;
-  // Only the guardian of NetworkParameters may pause (governance does it through a proposal): others are told so.
+  const { data: state, now } = guardian;
+  if (!guardian.account || !state || now === undefined) return null;
   if (!guardian.isGuardian) {
     return (
       <p className="text-xs text-slate-500" data-testid="pause-not-guardian">
-        {guardian.data.paused
-          ? "The network parameters are paused; only a passed proposal can unpause them."
-          : `Only the guardian (${shortAddress(guardian.data.guardian)}) can pause the network parameters.`}
+        {parametersPaused(state, now)
+          ? `The network parameters are paused until ${formatTimestamp(state.pausedUntil)}; only a passed proposal can unpause them sooner.`
+          : !hasGuardian(state)
+            ? "There is no guardian: only a passed proposal can pause the network parameters."
+            : guardianTermOver(state, now)
+              ? `The guardian's term ended ${formatTimestamp(state.termEnd)}: only a passed proposal can pause the network parameters.`
+              : `Only the guardian (${shortAddress(state.guardian)}) can pause the network parameters, until its term ends ${formatTimestamp(state.termEnd)}.`}
       </p>
     );
   }
 
+  const refusal = guardianPauseRefusal(state, now);
+  const duration = formatDuration(state.pauseDuration);
   return (
     <div className="space-y-2 border-t border-slate-200 pt-3 text-sm" data-testid="guardian-pause">
       <p className="font-semibold text-slate-800">Guardian: network parameters</p>
-      {guardian.data.paused ? (
-        <p className="text-red-900" data-testid="parameters-paused">
-          <span className="mr-2 rounded bg-red-100 px-2 py-0.5 font-semibold text-red-800">Paused</span>
-          Every parameter change reverts until a passed proposal unpauses them.
+      <p className="text-slate-700">
+        <span data-testid="parameters-pause">{describePause(state, now)}</span> · your term{" "}
+        <span data-testid="your-guardian-term">{describeGuardianTerm(state, now)}</span>
+      </p>
+      {refusal ? (
+        <p className="text-slate-600" data-testid="pause-unavailable">
+          {refusal}
         </p>
       ) : confirming ? (
         <div className="space-y-2 rounded-lg border border-red-200 bg-red-50 p-3" data-testid="confirm-pause-box">
           <p className="text-red-900">
-            Pausing stops every network parameter change: each one reverts with EnforcedPause until governance unpauses.
-            Only a passed proposal can unpause; you cannot undo this yourself.
+            Pausing stops every network parameter change for {duration}: each one reverts with ParametersPaused until
+            the pause lapses by itself. Only a passed proposal can unpause sooner or renew it; you cannot undo this
+            yourself, and you may pause again only {duration} after it ends.
           </p>
           <div className="flex gap-2">
             <TransactionButton
               transaction={pause}
-              onClick={() => void pause.pause()}
+              onClick={() => void pause.pause().then((receipt) => receipt && setConfirming(false))}
               tone="danger"
               testId="confirm-pause"
             >
@@ -59,7 +80,7 @@ export function PauseParameters() {
           data-testid="pause-parameters"
           onClick={() => setConfirming(true)}
         >
-          Pause the network parameters
+          Pause the network parameters for {duration}
         </button>
       )}
       <TransactionStatusLine status={pause.status} successText="Network parameters paused" />

@@ -22,8 +22,28 @@ export function TransactionStatusLine({ status, successText }: { status: Transac
       );
     case "cancelled":
       return <Line tone="info">Cancelled in the wallet. Nothing was sent.</Line>;
+    case "replaced":
+      return status.cancelled ? (
+        <Line tone="info">Replaced in your wallet; nothing was done.</Line>
+      ) : (
+        <Line tone="error">
+          Replaced in your wallet by another transaction ({shortAddress(status.by)}); this one was not done.
+        </Line>
+      );
     case "failed":
-      return <Line tone="error">{status.message}</Line>;
+      return (
+        <Line tone="error">
+          {status.message}
+          {status.retry && (
+            <>
+              {" "}
+              <button type="button" className="font-medium underline" onClick={status.retry}>
+                Retry
+              </button>
+            </>
+          )}
+        </Line>
+      );
   }
 }
 

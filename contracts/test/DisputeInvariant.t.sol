@@ -65,10 +65,9 @@ contract DisputeHandler is Test {
         for (uint256 i = 0; i < count; ++i) {
             uint256 fee = bound(uint256(keccak256(abi.encode(feeSeed, i))), 0.01e18, 2e18);
             string memory description = string.concat("# Invariant proposal ", Strings.toString(++_proposalNonce));
-            // One proposal in four concerns the panel itself (a no-op setting change on the module): disputes on it
-            // are recused.
-            bool concernsPanel = uint256(keccak256(abi.encode(feeSeed, i, "panel"))) % 4 == 0;
-            (address[] memory targets, bytes[] memory calldatas) = concernsPanel ? _panelAction() : _feeAction(fee);
+            // One proposal in four changes the panel (a no-op ruling quorum change): it cannot be disputed.
+            bool panelProposal = uint256(keccak256(abi.encode(feeSeed, i, "panel"))) % 4 == 0;
+            (address[] memory targets, bytes[] memory calldatas) = panelProposal ? _panelAction() : _feeAction(fee);
             vm.prank(proposer);
             ids[i] = governor.propose(targets, new uint256[](1), calldatas, description);
             _proposalIds.push(ids[i]);
@@ -95,17 +94,40 @@ contract DisputeHandler is Test {
         ++calls["fileDispute"];
     }
 
-    /// @notice A panel member who has not ruled yet, is staked and is not the challenger rules on a dispute the
-    /// panel is not recused from.
+    /// @notice A challenger not yet in an open dispute joins its bond, with evidence on one call in two.
+    function joinDispute(uint256 challengerSeed, uint256 disputeSeed) public {
+        (bool found, uint256 disputeId) = _pickDispute(disputeSeed, true);
+        if (!found) return;
+        uint256 n = _challengers.length;
+        for (uint256 k = 0; k < n; ++k) {
+            address account = _challengers[(challengerSeed % n + k) % n];
+            if (disputes.bondOf(disputeId, account) != 0) continue;
+            uint256 bond = disputes.getDispute(disputeId).bond;
+            vm.prank(account);
+            token.approve(address(disputes), bond);
+            vm.prank(account);
+            disputes.joinDispute(disputeId, challengerSeed % 2 == 0 ? "More evidence" : "");
+            ++calls["joinDispute"];
+            return;
+        }
+    }
+
+    function addEvidence(uint256 disputeSeed) public {
+        (bool found, uint256 disputeId) = _pickDispute(disputeSeed, true);
+        if (!found) return;
+        disputes.addEvidence(disputeId, "Evidence from a bystander");
+        ++calls["addEvidence"];
+    }
+
+    /// @notice A panel member who has not ruled yet, is staked and is not a challenger rules on an open dispute.
     function castRuling(uint256 disputeSeed, uint256 expertSeed, bool uphold) public {
         (bool found, uint256 disputeId) = _pickDispute(disputeSeed, true);
         if (!found) return;
-        address challenger = disputes.getDispute(disputeId).challenger;
         uint256 n = _experts.length;
         for (uint256 k = 0; k < n; ++k) {
             address expert = _experts[(expertSeed % n + k) % n];
             if (
-                disputes.rulingOf(disputeId, expert) == DisputeModule.Ruling.None && expert != challenger
+                disputes.rulingOf(disputeId, expert) == DisputeModule.Ruling.None && disputes.bondOf(disputeId, expert) == 0
                     && disputes.stakeOf(expert) >= disputes.expertStake() && disputes.isPanelMember(expert)
             ) {
                 vm.prank(expert);
@@ -189,9 +211,9 @@ contract DisputeHandler is Test {
         }
     }
 
-    /// @notice The guardian cancels a queued proposal (disputed or not), on one call in four.
+    /// @notice The guardian cancels a queued proposal (disputed or not) during its term, on one call in four.
     function guardianCancel(uint256 proposalSeed) public {
-        if (proposalSeed % 4 != 0) return;
+        if (proposalSeed % 4 != 0 || block.timestamp >= governor.guardianTermEnd()) return;
         (bool found, uint256 proposalId) = _pickProposal(proposalSeed, _queued);
         if (!found) return;
         vm.prank(guardian);
@@ -222,7 +244,8 @@ contract DisputeHandler is Test {
 
     function _disputable(uint256 proposalId) internal view returns (bool) {
         return governor.state(proposalId) == IGovernor.ProposalState.Queued
-            && block.timestamp < governor.proposalEta(proposalId) && disputes.disputeOf(proposalId) == 0;
+            && block.timestamp < governor.proposalEta(proposalId) && disputes.disputeOf(proposalId) == 0
+            && !governor.isPanelProposal(proposalId);
     }
 
     function _executable(uint256 proposalId) internal view returns (bool) {
@@ -257,14 +280,13 @@ contract DisputeHandler is Test {
         }
     }
 
-    /// @dev An open dispute: still inside its adjudication period and not recused when `forRuling`, past its
-    /// adjudication period otherwise.
+    /// @dev An open dispute: still inside its adjudication period when `forRuling`, past it otherwise.
     function _pickDispute(uint256 seed, bool forRuling) internal view returns (bool, uint256) {
         uint256 n = disputes.disputeCount();
         for (uint256 k = 0; k < n; ++k) {
             uint256 disputeId = (seed % n + k) % n + 1;
             DisputeModule.Dispute memory d = disputes.getDispute(disputeId);
-            if (d.status != DisputeModule.Status.Open || (forRuling && d.recused)) continue;
+            if (d.status != DisputeModule.Status.Open) continue;
             if (forRuling == (block.timestamp <= d.deadline)) return (true, disputeId);
         }
         return (false, 0);
@@ -281,7 +303,7 @@ contract DisputeHandler is Test {
         targets = new address[](1);
         targets[0] = address(disputes);
         calldatas = new bytes[](1);
-        calldatas[0] = abi.encodeCall(DisputeModule.setRewardAmount, (disputes.rewardAmount()));
+        calldatas[0] = abi.encodeCall(DisputeModule.setRulingQuorum, (disputes.rulingQuorum()));
     }
 }
 
@@ -334,9 +356,10 @@ contract DisputeInvariantTest is PlenumFixture {
         for (uint256 id = 1; id <= n; ++id) {
             DisputeModule.Dispute memory d = disputes.getDispute(id);
             assertEq(disputes.disputeOf(d.proposalId), id, "one dispute per proposal, indexed both ways");
+            assertEq(d.totalBond, d.bond * d.challengerCount, "every challenger posted the dispute's bond");
             if (d.status == DisputeModule.Status.Open) {
                 ++open;
-                bonds += d.bond;
+                bonds += d.totalBond;
             }
         }
         assertEq(disputes.openDisputeCount(), open, "openDisputeCount counts the open disputes");
@@ -355,23 +378,23 @@ contract DisputeInvariantTest is PlenumFixture {
         assertEq(disputes.totalStaked(), staked, "totalStaked sums the experts' stakes");
     }
 
-    function invariant_recusedDisputesTakeNoRulingAndOnlyTimeOut() public view {
+    function invariant_panelProposalsAreNeverDisputedAndRulingsComeFromNonChallengers() public view {
+        uint256[] memory ids = handler.proposalIds();
+        for (uint256 i = 0; i < ids.length; ++i) {
+            if (governor.isPanelProposal(ids[i])) assertEq(disputes.disputeOf(ids[i]), 0, "a panel proposal disputed");
+        }
+        address[] memory expertList = handler.experts();
         uint256 n = disputes.disputeCount();
         for (uint256 id = 1; id <= n; ++id) {
             DisputeModule.Dispute memory d = disputes.getDispute(id);
-            (address[] memory targets,,,) = governor.proposalDetails(d.proposalId);
-            bool concernsPanel;
-            for (uint256 i = 0; i < targets.length; ++i) {
-                if (targets[i] == address(disputes) || targets[i] == address(governor)) concernsPanel = true;
-            }
-            assertTrue(d.recused == concernsPanel, "recused <=> the proposal calls the module or the governor");
             assertEq(d.rulingQuorum, RULING_QUORUM, "the ruling quorum is snapshot at filing");
-            if (d.recused) {
-                assertEq(d.upholdCount + d.rejectCount, 0, "no ruling on a recused dispute");
-                assertTrue(
-                    d.status == DisputeModule.Status.Open || d.status == DisputeModule.Status.TimedOut,
-                    "a recused dispute only times out"
-                );
+            for (uint256 e = 0; e < expertList.length; ++e) {
+                bool ruled = disputes.rulingOf(id, expertList[e]) != DisputeModule.Ruling.None;
+                assertFalse(ruled && disputes.bondOf(id, expertList[e]) != 0, "a challenger ruled");
+                if (disputes.wasIdle(id, expertList[e])) {
+                    assertFalse(ruled, "an expert who ruled is recorded idle");
+                    assertTrue(d.status == DisputeModule.Status.TimedOut, "idle is recorded on timeouts only");
+                }
             }
         }
     }

@@ -12,6 +12,7 @@ import {PlenumFixture} from "./utils/PlenumFixture.sol";
 import {PlenumGovernor} from "../src/PlenumGovernor.sol";
 import {DisputeModule, IDisputableGovernor} from "../src/DisputeModule.sol";
 import {NetworkParameters} from "../src/NetworkParameters.sol";
+import {IDisputePanelAdmin} from "../src/PanelCalls.sol";
 
 // ==================================================================== reentrancy doubles
 
@@ -71,6 +72,12 @@ contract MockGovernor is IDisputableGovernor {
         ++cancelCalls;
         _states[proposalId] = IGovernor.ProposalState.Canceled;
     }
+
+    address public disputeModule;
+
+    function setDisputeModule(address module) external {
+        disputeModule = module;
+    }
 }
 
 /// @dev Files a dispute, and when paid out, tries to withdraw again from inside the token's callback.
@@ -114,6 +121,8 @@ contract ReentrantChallenger is ITokenReceiver {
 
 contract DisputeModuleTest is PlenumFixture {
     string internal constant EVIDENCE = "Raises the inference fee tenfold; see the pricing analysis";
+    IDisputePanelAdmin.SlashGround internal constant MALICIOUS = IDisputePanelAdmin.SlashGround.MaliciousRuling;
+    IDisputePanelAdmin.SlashGround internal constant NEGLIGENT = IDisputePanelAdmin.SlashGround.NegligentRuling;
 
     // ---------------------------------------------------------------- local helpers
 
@@ -188,6 +197,7 @@ contract DisputeModuleTest is PlenumFixture {
             panel,
             profiles
         );
+        mockGovernor.setDisputeModule(address(module));
         hooked.transfer(SOLE_PANELIST, EXPERT_STAKE);
         vm.startPrank(SOLE_PANELIST);
         hooked.approve(address(module), EXPERT_STAKE);
@@ -222,7 +232,9 @@ contract DisputeModuleTest is PlenumFixture {
 
         _approveBond(challenger, BOND);
         vm.expectEmit(true, true, true, true, address(disputes));
-        emit DisputeModule.DisputeFiled(1, p.id, challenger, BOND, deadline, EVIDENCE);
+        emit DisputeModule.DisputeFiled(1, p.id, challenger, BOND, deadline);
+        vm.expectEmit(true, true, true, true, address(disputes));
+        emit DisputeModule.EvidenceAdded(1, challenger, EVIDENCE);
         vm.prank(challenger);
         uint256 disputeId = disputes.fileDispute(p.id, EVIDENCE);
 
@@ -235,9 +247,11 @@ contract DisputeModuleTest is PlenumFixture {
         assertEq(d.filedAt, block.timestamp, "filed at");
         assertEq(d.deadline, deadline, "deadline");
         assertEq(d.bond, BOND, "bond");
-        assertEq(d.evidence, EVIDENCE, "evidence");
+        assertEq(d.totalBond, BOND, "total bond");
+        assertEq(d.challengerCount, 1, "one challenger");
+        assertEq(d.evidenceCount, 1, "one piece of evidence");
+        assertEq(disputes.bondOf(disputeId, challenger), BOND, "the challenger's bond");
         assertEq(uint256(d.status), uint256(DisputeModule.Status.Open), "open");
-        assertFalse(d.recused, "a parameter change is for the panel to judge");
         assertEq(d.rulingQuorum, RULING_QUORUM, "ruling quorum snapshot");
 
         assertTrue(disputes.isBlocking(p.id), "blocking");
@@ -372,9 +386,10 @@ contract DisputeModuleTest is PlenumFixture {
         vm.prank(challenger);
         disputes.fileDispute(p.id, tooLong);
 
+        vm.expectEmit(true, true, true, true, address(disputes));
+        emit DisputeModule.EvidenceAdded(1, challenger, _text(max));
         vm.prank(challenger);
-        uint256 disputeId = disputes.fileDispute(p.id, _text(max));
-        assertEq(bytes(disputes.getDispute(disputeId).evidence).length, max, "the longest evidence fits");
+        disputes.fileDispute(p.id, _text(max));
     }
 
     // ---------------------------------------------------------------- ruling
@@ -510,35 +525,50 @@ contract DisputeModuleTest is PlenumFixture {
         _assertProposalState(p.id, IGovernor.ProposalState.Canceled, "canceled");
     }
 
-    function test_theChallengerCannotRuleOnTheirOwnDispute() public {
-        vm.prank(address(timelock));
-        disputes.addPanelMember(challenger, "Inference market analyst");
-        _depositSurplus(challenger, EXPERT_STAKE);
-        (Proposal memory p, uint256 disputeId) = _disputedProposal("# Self-judged");
+    /// @dev Judges do not challenge: a member with a bond could not rule, so it would block the quorum while
+    /// dodging the idle record.
+    function test_panelMembersCannotChallenge() public {
+        Proposal memory p = _queuedProposal("# Filed by an expert");
+        _fund(expert3, BOND);
+        vm.startPrank(expert3);
+        token.approve(address(disputes), BOND);
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.PanelMemberCannotChallenge.selector, expert3));
+        disputes.fileDispute(p.id, EVIDENCE);
+        vm.stopPrank();
+        assertEq(disputes.disputeCount(), 0, "nothing filed");
+    }
 
-        bytes memory refused =
-            abi.encodeWithSelector(DisputeModule.ChallengerCannotRule.selector, disputeId, challenger);
-        vm.expectRevert(refused);
+    /// @dev Who rules is who sat on the panel at filing: a challenger made a member afterwards does not rule on its
+    /// own dispute, nor does any member added after the filing.
+    function test_onlyMembersSeatedAtFilingRule() public {
+        (Proposal memory p, uint256 disputeId) = _disputedProposal("# Self-judged");
+        vm.warp(block.timestamp + 1 hours);
+        vm.startPrank(address(timelock));
+        disputes.addPanelMember(challenger, "Inference market analyst");
+        disputes.addPanelMember(address(0xE4), "Joined during the dispute");
+        vm.stopPrank();
+        _depositSurplus(challenger, EXPERT_STAKE);
+        _depositSurplus(address(0xE4), EXPERT_STAKE);
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.NotOnPanelAtFiling.selector, disputeId, challenger));
         _rule(disputeId, challenger, true);
-        vm.expectRevert(refused);
-        _rule(disputeId, challenger, false);
+        vm.expectRevert(abi.encodeWithSelector(DisputeModule.NotOnPanelAtFiling.selector, disputeId, address(0xE4)));
+        _rule(disputeId, address(0xE4), true);
         vm.expectRevert(abi.encodeWithSelector(DisputeModule.NotPanelMember.selector, outsider));
         vm.prank(outsider);
         disputes.castRuling(disputeId, true, "Not on the panel");
-        assertEq(uint256(disputes.rulingOf(disputeId, challenger)), uint256(DisputeModule.Ruling.None), "no ruling");
 
         _rule(disputeId, expert1, true);
         _rule(disputeId, expert2, true);
-        _assertStatus(disputeId, DisputeModule.Status.Upheld, "the rest of the panel decides");
+        _assertStatus(disputeId, DisputeModule.Status.Upheld, "the panel seated at filing decides");
         _assertProposalState(p.id, IGovernor.ProposalState.Canceled, "canceled");
 
-        // On someone else's dispute the same member rules as usual.
+        // On a dispute filed after they joined, the new members rule as usual.
         Proposal memory q = _queuedProposal("# Carol's challenge");
         _approveBond(carol, BOND);
         vm.prank(carol);
         uint256 carols = disputes.fileDispute(q.id, EVIDENCE);
         _rule(carols, challenger, false);
-        assertEq(disputes.getDispute(carols).rejectCount, 1, "ruled on another's dispute");
+        assertEq(disputes.getDispute(carols).rejectCount, 1, "ruled on a later dispute");
     }
 
     function test_rulingQuorumIsSnapshotAtFiling() public {
@@ -576,102 +606,7 @@ contract DisputeModuleTest is PlenumFixture {
         _assertBooks();
     }
 
-    // ---------------------------------------------------------------- recusal
-
-    function _assertRecusedAndTimesOut(Proposal memory p, uint256 disputeId) internal {
-        DisputeModule.Dispute memory d = disputes.getDispute(disputeId);
-        assertTrue(d.recused, "recused at filing");
-        bytes memory recused = abi.encodeWithSelector(DisputeModule.PanelRecused.selector, disputeId);
-        address[3] memory panel = [expert1, expert2, expert3];
-        for (uint256 i = 0; i < panel.length; ++i) {
-            vm.expectRevert(recused);
-            _rule(disputeId, panel[i], true);
-            vm.expectRevert(recused);
-            _rule(disputeId, panel[i], false);
-        }
-        vm.expectRevert(abi.encodeWithSelector(DisputeModule.NotPanelMember.selector, outsider));
-        vm.prank(outsider);
-        disputes.castRuling(disputeId, true, "Not on the panel");
-
-        // Frozen for the whole adjudication period, past the eta.
-        _waitForEta(p);
-        vm.expectRevert(abi.encodeWithSelector(PlenumGovernor.ProposalDisputed.selector, p.id));
-        _execute(p);
-        vm.warp(d.deadline);
-        vm.expectRevert(abi.encodeWithSelector(DisputeModule.AdjudicationNotOver.selector, disputeId, d.deadline));
-        disputes.resolveTimeout(disputeId);
-
-        vm.warp(d.deadline + 1);
-        disputes.resolveTimeout(disputeId);
-        _assertStatus(disputeId, DisputeModule.Status.TimedOut, "timed out");
-        assertEq(disputes.claimable(challenger), BOND, "bond refunded");
-        assertFalse(disputes.isBlocking(p.id), "freeze lifted");
-        d = disputes.getDispute(disputeId);
-        assertEq(d.upholdCount + d.rejectCount, 0, "no ruling");
-        _assertBooks();
-    }
-
-    function test_thePanelIsRecusedFromItsOwnSlashing() public {
-        Proposal memory p = _single(
-            address(disputes),
-            abi.encodeCall(DisputeModule.slashExpert, (expert1, 20_000e18, "Upheld a dispute without reading it")),
-            "# Slash expert1"
-        );
-        _proposeAndQueue(p);
-        uint256 disputeId = _fileDispute(p);
-        _assertRecusedAndTimesOut(p, disputeId);
-
-        _execute(p);
-        assertEq(disputes.stakeOf(expert1), EXPERT_STAKE - 20_000e18, "slashed once the dispute timed out");
-        assertFalse(disputes.isPanelMember(expert1), "and removed");
-    }
-
-    function test_thePanelIsRecusedFromProposalsCallingTheGovernor() public {
-        // Any action on the governor (here a relay into the module, next to a plain parameter change) is enough.
-        Proposal memory p;
-        p.targets = new address[](2);
-        p.values = new uint256[](2);
-        p.calldatas = new bytes[](2);
-        p.targets[0] = address(params);
-        p.calldatas[0] = abi.encodeCall(NetworkParameters.setParameter, (params.INFERENCE_FEE(), 0.3e18));
-        p.targets[1] = address(governor);
-        p.calldatas[1] = abi.encodeCall(
-            Governor.relay,
-            (address(disputes), 0, abi.encodeCall(DisputeModule.removePanelMember, (expert2)))
-        );
-        p.description = "# Fee and panel change";
-        p.descriptionHash = keccak256(bytes(p.description));
-        _proposeAndQueue(p);
-        uint256 disputeId = _fileDispute(p);
-        _assertRecusedAndTimesOut(p, disputeId);
-    }
-
-    function test_ordinaryProposalsAreNotRecused() public {
-        (, uint256 disputeId) = _disputedProposal("# Parameters only");
-        assertFalse(disputes.getDispute(disputeId).recused, "the panel rules on parameter changes");
-
-        Proposal memory q = _single(
-            address(timelock),
-            abi.encodeCall(TimelockController.updateDelay, (3 days)),
-            "# Timelock delay"
-        );
-        _proposeAndQueue(q);
-        assertFalse(disputes.getDispute(_fileDispute(q)).recused, "nor on other targets");
-    }
-
-    function test_recusalReadsEveryTargetThroughTheGovernor() public {
-        (HookedToken hooked, MockGovernor mockGovernor, DisputeModule module) = _standaloneModule();
-        hooked.approve(address(module), 4 * BOND);
-        address[3] memory concerning = [address(0x1), address(module), address(mockGovernor)];
-        for (uint256 i = 0; i < concerning.length; ++i) {
-            address[] memory targets = new address[](3);
-            (targets[0], targets[1], targets[2]) = (address(0x7A), address(0x7B), concerning[i]);
-            mockGovernor.setTargets(i + 1, targets);
-            mockGovernor.setProposal(i + 1, IGovernor.ProposalState.Queued, block.timestamp + 2 days);
-            uint256 disputeId = module.fileDispute(i + 1, "Evidence");
-            assertTrue(module.getDispute(disputeId).recused == (i > 0), "recused iff a target is module or governor");
-        }
-    }
+    // ---------------------------------------------------------------- outcomes
 
     function test_upholdCancelsThroughTheGovernorAndPaysBondPlusReward() public {
         _fundPool(20_000e18);
@@ -847,11 +782,7 @@ contract DisputeModuleTest is PlenumFixture {
         vm.expectRevert(invalid);
         disputes.reclaimRewards(1_000e18 + 1);
         vm.expectRevert(invalid);
-        disputes.slashExpert(expert1, 0, "Nothing");
-        vm.expectRevert(invalid);
-        disputes.slashExpert(expert1, EXPERT_STAKE + 1, "More than staked");
-        vm.expectRevert(invalid);
-        disputes.slashExpert(outsider, 1, "Never staked");
+        disputes.slashExpert(expert1, 0, MALICIOUS, 1, "Nothing");
         vm.stopPrank();
 
         assertEq(disputes.rewardPool(), 1_000e18, "pool untouched");
@@ -883,8 +814,8 @@ contract DisputeModuleTest is PlenumFixture {
         vm.prank(expert3);
         disputes.withdrawStake(EXPERT_STAKE + surplus);
 
-        vm.warp(block.timestamp + ADJUDICATION_PERIOD + 1);
-        disputes.resolveTimeout(disputeId);
+        _rule(disputeId, expert1, false);
+        _rule(disputeId, expert2, false);
         uint256 before = token.balanceOf(expert3);
         vm.prank(expert3);
         disputes.withdrawStake(surplus);
@@ -1047,8 +978,6 @@ contract DisputeModuleTest is PlenumFixture {
             abi.encodeWithSelector(DisputeModule.PanelBelowQuorum.selector, 1, RULING_QUORUM);
         vm.expectRevert(belowQuorum);
         disputes.removePanelMember(expert2);
-        vm.expectRevert(belowQuorum);
-        disputes.slashExpert(expert2, 1_000e18, "Would leave one member");
 
         disputes.setRulingQuorum(1);
         disputes.removePanelMember(expert2);
@@ -1151,8 +1080,10 @@ contract DisputeModuleTest is PlenumFixture {
 
     function test_ownerFunctionsRefuseEveryoneButTheTimelock() public {
         _fundPool(10_000e18);
+        (, uint256 disputeId) = _disputedProposal("# Ruled on by expert1");
+        _rule(disputeId, expert1, true);
         bytes[9] memory calls = [
-            abi.encodeCall(DisputeModule.slashExpert, (expert1, 1_000e18, "Negligent ruling")),
+            abi.encodeCall(DisputeModule.slashExpert, (expert1, 1_000e18, NEGLIGENT, disputeId, "Negligent ruling")),
             abi.encodeCall(DisputeModule.addPanelMember, (address(0xE4), "Self-appointed")),
             abi.encodeCall(DisputeModule.removePanelMember, (expert2)),
             abi.encodeCall(DisputeModule.reclaimRewards, (10_000e18)),
@@ -1201,16 +1132,22 @@ contract DisputeModuleTest is PlenumFixture {
 
     function test_slashingThroughGovernanceSendsTheStakeToTheTreasury() public {
         uint256 slashed = 20_000e18;
+        (, uint256 ruledOn) = _disputedProposal("# Ruled on carelessly");
+        _rule(ruledOn, expert1, true);
+        _rule(ruledOn, expert2, true);
         Proposal memory p = _single(
             address(disputes),
-            abi.encodeCall(DisputeModule.slashExpert, (expert1, slashed, "Upheld a dispute without reading it")),
+            abi.encodeCall(
+                DisputeModule.slashExpert,
+                (expert1, slashed, NEGLIGENT, ruledOn, "Upheld a dispute without reading it")
+            ),
             "# Slash expert1"
         );
         uint256 treasuryBefore = token.balanceOf(address(timelock));
         _proposeAndQueue(p);
         _waitForEta(p);
         vm.expectEmit(true, true, true, true, address(disputes));
-        emit DisputeModule.ExpertSlashed(expert1, slashed, "Upheld a dispute without reading it");
+        emit DisputeModule.ExpertSlashed(expert1, slashed, NEGLIGENT, ruledOn, "Upheld a dispute without reading it");
         _execute(p);
 
         assertEq(token.balanceOf(address(timelock)), treasuryBefore + slashed, "stake went to the treasury");
@@ -1224,7 +1161,9 @@ contract DisputeModuleTest is PlenumFixture {
         vm.expectRevert(abi.encodeWithSelector(DisputeModule.NotPanelMember.selector, expert1));
         _rule(disputeId, expert1, true);
 
-        // No longer on the panel, the slashed expert may take the rest back despite the open dispute.
+        // No longer on the panel, the slashed expert may take the rest back despite the open dispute, once the lock
+        // after its last ruling has passed.
+        vm.warp(disputes.stakeLockedUntil(expert1));
         vm.prank(expert1);
         disputes.withdrawStake(EXPERT_STAKE - slashed);
         assertEq(disputes.stakeOf(expert1), 0, "rest withdrawn");

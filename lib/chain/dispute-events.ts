@@ -23,11 +23,10 @@ export type DisputesOverview = {
   readAt: bigint;
 };
 
-/** Each dispute as the module stores it, without its rulings (one Multicall3 batch). */
-export async function readStoredDisputes(
-  client: Client,
-  ids: readonly bigint[],
-): Promise<Omit<DisputeRecord, "rulings" | "resolvedAt">[]> {
+type StoredDispute = Omit<DisputeRecord, "challengers" | "evidence" | "rulings" | "idleMembers" | "resolvedAt">;
+
+/** Each dispute as the module stores it, without what its events add (one Multicall3 batch). */
+export async function readStoredDisputes(client: Client, ids: readonly bigint[]): Promise<StoredDispute[]> {
   const stored = await multicall(client, {
     allowFailure: false,
     contracts: ids.map((id) => ({ ...disputeModule, functionName: "getDispute", args: [id] }) as const),
@@ -35,32 +34,53 @@ export async function readStoredDisputes(
   return stored.map((dispute, i) => ({ ...dispute, id: ids[i], status: disputeStatusNames[dispute.status] }));
 }
 
-/** Each dispute with its rulings (`RulingCast`) and, once resolved, the time of `DisputeResolved`. */
+/**
+ * Each dispute with what its events add, from one read of the module's events: its challengers (`DisputeFiled`,
+ * `DisputeJoined`), evidence (`EvidenceAdded`), rulings (`RulingCast`), idle members (`PanelMemberIdle`) and, once
+ * resolved, the time of `DisputeResolved`.
+ */
 export async function loadDisputeRecords(client: Client, ids: readonly bigint[]): Promise<DisputeRecord[]> {
   if (ids.length === 0) return [];
-  const args = { disputeId: [...ids] };
-  const [stored, rulingLogs, resolvedLogs] = await Promise.all([
+  const [stored, logs] = await Promise.all([
     readStoredDisputes(client, ids),
-    queryAllBlocks(client, (range) =>
-      getContractEvents(client, { ...disputeModule, eventName: "RulingCast", args, strict: true, ...range }),
-    ),
-    queryAllBlocks(client, (range) =>
-      getContractEvents(client, { ...disputeModule, eventName: "DisputeResolved", args, strict: true, ...range }),
-    ),
+    queryAllBlocks(client, (range) => getContractEvents(client, { ...disputeModule, strict: true, ...range })),
   ]);
-  const [rulingTimes, resolvedTimes] = await Promise.all([
-    loadBlockTimes(client, rulingLogs),
-    loadBlockTimes(client, resolvedLogs),
-  ]);
+  const wanted = new Set(ids);
+  const disputeLogs = logs.filter((log) => "disputeId" in log.args && wanted.has(log.args.disputeId));
+  const timed = disputeLogs.filter(
+    (log) => log.eventName === "EvidenceAdded" || log.eventName === "RulingCast" || log.eventName === "DisputeResolved",
+  );
+  const times = await loadBlockTimes(client, timed);
+  const timeOf = (log: (typeof timed)[number]) => times[timed.indexOf(log)];
+
   return stored.map((dispute) => {
-    const resolved = resolvedLogs.findIndex((log) => log.args.disputeId === dispute.id);
-    return {
-      ...dispute,
-      rulings: rulingLogs.flatMap(({ args: { disputeId, expert, uphold, reason } }, i) =>
-        disputeId === dispute.id ? [{ expert, uphold, reason, time: rulingTimes[i] }] : [],
-      ),
-      resolvedAt: resolved === -1 ? undefined : resolvedTimes[resolved],
-    };
+    const record: DisputeRecord = { ...dispute, challengers: [], evidence: [], rulings: [], idleMembers: [] };
+    for (const log of disputeLogs) {
+      if (!("disputeId" in log.args) || log.args.disputeId !== dispute.id) continue;
+      switch (log.eventName) {
+        case "DisputeFiled":
+          record.challengers.push({ account: log.args.challenger, bond: log.args.bond });
+          break;
+        case "DisputeJoined":
+          record.challengers.push({ account: log.args.challenger, bond: log.args.bond });
+          break;
+        case "EvidenceAdded":
+          record.evidence.push({ author: log.args.author, text: log.args.evidence, time: timeOf(log) });
+          break;
+        case "RulingCast": {
+          const { expert, uphold, reason } = log.args;
+          record.rulings.push({ expert, uphold, reason, time: timeOf(log) });
+          break;
+        }
+        case "PanelMemberIdle":
+          record.idleMembers.push(log.args.expert);
+          break;
+        case "DisputeResolved":
+          record.resolvedAt = timeOf(log);
+          break;
+      }
+    }
+    return record;
   });
 }
 
@@ -82,7 +102,7 @@ export async function loadDisputes(client: Client): Promise<DisputesOverview> {
       ],
     });
   const ids = Array.from({ length: Number(count) }, (_, i) => BigInt(i + 1));
-  const [disputes, profiles, stakes, lockedUntil, addedLogs, proposals] = await Promise.all([
+  const [disputes, profiles, stakes, lockedUntil, missedTimeouts, addedLogs, proposals] = await Promise.all([
     loadDisputeRecords(client, ids),
     multicall(client, {
       allowFailure: false,
@@ -102,6 +122,12 @@ export async function loadDisputes(client: Client): Promise<DisputesOverview> {
         (expert) => ({ ...disputeModule, functionName: "stakeLockedUntil", args: [expert] }) as const,
       ),
     }),
+    multicall(client, {
+      allowFailure: false,
+      contracts: panelAddresses.map(
+        (expert) => ({ ...disputeModule, functionName: "missedTimeouts", args: [expert] }) as const,
+      ),
+    }),
     queryAllBlocks(client, (range) =>
       getContractEvents(client, { ...disputeModule, eventName: "PanelMemberAdded", strict: true, ...range }),
     ),
@@ -118,6 +144,7 @@ export async function loadDisputes(client: Client): Promise<DisputesOverview> {
       profile: profiles[i],
       stake: stakes[i],
       stakeLockedUntil: lockedUntil[i],
+      missedTimeouts: missedTimeouts[i],
     })),
     profiles: new Map(addedLogs.map(({ args }) => [args.expert, args.profile])),
     settings: { bond, rewardAmount, rewardPool, adjudicationPeriod, rulingQuorum, expertStake },

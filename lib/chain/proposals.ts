@@ -14,11 +14,14 @@ import { config } from "../config";
 import { contracts } from "../contracts";
 import {
   decodeActions,
+  guardianTermSetting,
   parameterKeyName,
-  previousParameterValues,
+  pauseDurationSetting,
+  previousSettingValues,
+  type DecodeContext,
   type DecodedAction,
-  type ParameterChange,
   type ParameterInfo,
+  type SettingChange,
 } from "../governance/actions";
 import type { DisputeStatusName } from "../governance/dispute-status";
 import type { DisputeRecord } from "../governance/disputes";
@@ -107,6 +110,10 @@ export async function readProposal(client: Client, id: bigint): Promise<Proposal
           { ...governor, functionName: "quorumDenominator" },
           { ...networkParameters, functionName: "allParameters" },
           { ...disputeModule, functionName: "disputeOf", args: [id] },
+          { ...governor, functionName: "guardianTermEnd" },
+          { ...networkParameters, functionName: "pauseDuration" },
+          { ...networkParameters, functionName: "MIN_PAUSE_DURATION" },
+          { ...networkParameters, functionName: "MAX_PAUSE_DURATION" },
         ],
       }),
       loadGovernorHistory(client),
@@ -115,13 +122,23 @@ export async function readProposal(client: Client, id: bigint): Promise<Proposal
     if (isNonexistentProposal(error)) return null;
     throw error;
   }
-  const [[targets, values, calldatas, descriptionHash], clock, quorumDenominator, [keys, infos], disputeId] = first;
+  const [
+    [targets, values, calldatas, descriptionHash],
+    clock,
+    quorumDenominator,
+    [keys, infos],
+    disputeId,
+    termEnd,
+    pauseDuration,
+    minPauseDuration,
+    maxPauseDuration,
+  ] = first;
   const actions = targets.map((target, i) => ({ target, value: values[i], calldata: calldatas[i] }));
 
   const milestones = history.milestones.filter((milestone) => milestone.proposalId === id);
   const executedTx = milestones.find((milestone) => milestone.event === "ProposalExecuted")?.transactionHash;
   const operationId = timelockOperationId(actions, governor.address, descriptionHash);
-  const [[summary], [operationState, readyAt], milestoneTimes, disputeDetail, parameterChanges] = await Promise.all([
+  const [[summary], [operationState, readyAt], milestoneTimes, disputeDetail, settingChanges] = await Promise.all([
     readSummaries(client, [id], BigInt(clock), history.created),
     multicall(client, {
       allowFailure: false,
@@ -132,7 +149,7 @@ export async function readProposal(client: Client, id: bigint): Promise<Proposal
     }),
     loadBlockTimes(client, milestones),
     disputeId === 0n ? undefined : loadDisputeRecords(client, [disputeId]).then(([dispute]) => dispute),
-    executedTx ? readParameterChanges(client, executedTx) : [],
+    executedTx ? readSettingChanges(client, executedTx) : [],
   ]);
   const timeOf = (event: GovernorHistory["milestones"][number]["event"]) => {
     const index = milestones.findIndex((milestone) => milestone.event === event);
@@ -140,14 +157,15 @@ export async function readProposal(client: Client, id: bigint): Promise<Proposal
   };
 
   const parameters = new Map<string, ParameterInfo>(keys.map((key, i) => [parameterKeyName(key), infos[i]]));
-  const context = { addresses: config.deployment, parameters, quorumDenominator };
+  const context: DecodeContext = {
+    addresses: config.deployment,
+    parameters,
+    quorumDenominator,
+    guardian: { termEnd, pauseDuration, minPauseDuration, maxPauseDuration },
+  };
   return {
     ...summary,
-    decodedActions: decodeActions(
-      actions,
-      context,
-      previousParameterValues(actions, parameterChanges, networkParameters.address),
-    ),
+    decodedActions: decodeActions(actions, context, previousSettingValues(actions, settingChanges, config.deployment)),
     votesCast: history.votes.filter((vote) => vote.proposalId === id).sort((a, b) => compareBigint(b.weight, a.weight)),
     timeline: {
       state: summary.state,
@@ -240,14 +258,30 @@ async function readSummaries(
   });
 }
 
-/** The ParameterChanged events of a transaction (the execution of a proposal), in log order. */
-async function readParameterChanges(client: Client, transactionHash: Hash): Promise<ParameterChange[]> {
+/**
+ * The setting changes a transaction (the execution of a proposal) logged, in log order: ParameterChanged and
+ * PauseDurationChanged from the network parameters, GuardianTermSet from the governor.
+ */
+async function readSettingChanges(client: Client, transactionHash: Hash): Promise<SettingChange[]> {
   const receipt = await getTransactionReceipt(client, { hash: transactionHash });
-  const logs = receipt.logs.filter((log) => isAddressEqual(log.address, networkParameters.address));
-  return parseEventLogs({ abi: networkParameters.abi, eventName: "ParameterChanged", logs }).map(({ args }) => ({
-    key: parameterKeyName(args.key),
-    oldValue: args.oldValue,
-  }));
+  const from = (address: Address) => receipt.logs.filter((log) => isAddressEqual(log.address, address));
+  const parameterEvents = parseEventLogs({
+    abi: networkParameters.abi,
+    eventName: ["ParameterChanged", "PauseDurationChanged"],
+    logs: from(networkParameters.address),
+  }).map((log) =>
+    log.eventName === "ParameterChanged"
+      ? { logIndex: log.logIndex, setting: parameterKeyName(log.args.key), oldValue: log.args.oldValue }
+      : { logIndex: log.logIndex, setting: pauseDurationSetting, oldValue: log.args.oldDuration },
+  );
+  const termEvents = parseEventLogs({
+    abi: governor.abi,
+    eventName: "GuardianTermSet",
+    logs: from(governor.address),
+  }).map((log) => ({ logIndex: log.logIndex, setting: guardianTermSetting, oldValue: log.args.oldTermEnd }));
+  return [...parameterEvents, ...termEvents]
+    .sort((a, b) => a.logIndex - b.logIndex)
+    .map(({ setting, oldValue }) => ({ setting, oldValue }));
 }
 
 function isNonexistentProposal(error: unknown): boolean {

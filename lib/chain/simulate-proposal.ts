@@ -23,6 +23,7 @@ import { contracts, namedContracts } from "../contracts";
 import * as abis from "../contracts/abis.generated";
 import { decodeRevertData, describeError, findRevertData } from "../contracts/errors";
 import { parameterKeyName, type ProposalAction } from "../governance/actions";
+import { governorStorageSlots } from "./governor-storage";
 import { MULTICALL3_ADDRESS, multicall3 } from "./multicall3";
 
 const { token, timelock, networkParameters, grantVesting, disputeModule } = contracts;
@@ -480,20 +481,19 @@ function explainRevert(data: Hex): { error: string; errorName?: string } {
  * queued its calldata hash in `_governanceCall`. Run as the timelock directly, they would find that queue empty and
  * revert: the simulation fills it as `execute` would, through a state override of the governor's storage.
  */
-const GOVERNANCE_CALL_SLOT = 5n; // `forge inspect PlenumGovernor storageLayout`: _governanceCall (Bytes32Deque)
-
 function governanceCallOverride(actions: readonly ProposalAction[]) {
   const hashes = actions
     .filter((action) => isAddressEqual(action.target, contracts.governor.address))
     .map((action) => keccak256(action.calldata));
   if (hashes.length === 0) return undefined;
-  const dataSlot = GOVERNANCE_CALL_SLOT + 1n;
+  const slot = governorStorageSlots.governanceCall;
+  const dataSlot = slot + 1n;
   return [
     {
       address: contracts.governor.address,
       stateDiff: [
         // _begin = 0 in the low 128 bits, _end = the number of queued calls in the high 128 bits.
-        { slot: toHex(GOVERNANCE_CALL_SLOT, { size: 32 }), value: toHex(BigInt(hashes.length) << 128n, { size: 32 }) },
+        { slot: toHex(slot, { size: 32 }), value: toHex(BigInt(hashes.length) << 128n, { size: 32 }) },
         ...hashes.map((hash, index) => ({
           slot: keccak256(encodeAbiParameters([{ type: "uint128" }, { type: "uint256" }], [BigInt(index), dataSlot])),
           value: hash,

@@ -915,9 +915,26 @@ export const plenumGovernorAbi = [
         "internalType": "contract IDisputeModule"
       },
       {
-        "name": "guardian",
-        "type": "address",
-        "internalType": "address"
+        "name": "guardianSettings",
+        "type": "tuple",
+        "internalType": "struct PlenumGovernor.GuardianSettings",
+        "components": [
+          {
+            "name": "guardian",
+            "type": "address",
+            "internalType": "address"
+          },
+          {
+            "name": "termEnd",
+            "type": "uint48",
+            "internalType": "uint48"
+          },
+          {
+            "name": "networkParameters",
+            "type": "address",
+            "internalType": "address"
+          }
+        ]
       },
       {
         "name": "settings",
@@ -1006,6 +1023,32 @@ export const plenumGovernorAbi = [
         "name": "",
         "type": "bytes32",
         "internalType": "bytes32"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "MAX_DISPUTE_SPAN",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "MAX_GUARDIAN_TERM",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
       }
     ],
     "stateMutability": "view"
@@ -1427,6 +1470,19 @@ export const plenumGovernorAbi = [
   },
   {
     "type": "function",
+    "name": "guardianTermEnd",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "hasVoted",
     "inputs": [
       {
@@ -1485,6 +1541,44 @@ export const plenumGovernorAbi = [
   },
   {
     "type": "function",
+    "name": "isPanelProposal",
+    "inputs": [
+      {
+        "name": "proposalId",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "",
+        "type": "bool",
+        "internalType": "bool"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "isProtectedFromGuardian",
+    "inputs": [
+      {
+        "name": "proposalId",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "",
+        "type": "bool",
+        "internalType": "bool"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "lateQuorumVoteExtension",
     "inputs": [],
     "outputs": [
@@ -1505,6 +1599,19 @@ export const plenumGovernorAbi = [
         "name": "",
         "type": "string",
         "internalType": "string"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "networkParameters",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "address",
+        "internalType": "address"
       }
     ],
     "stateMutability": "view"
@@ -2059,6 +2166,19 @@ export const plenumGovernorAbi = [
   },
   {
     "type": "function",
+    "name": "setGuardianTermEnd",
+    "inputs": [
+      {
+        "name": "newTermEnd",
+        "type": "uint48",
+        "internalType": "uint48"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
     "name": "setLateQuorumVoteExtension",
     "inputs": [
       {
@@ -2274,6 +2394,25 @@ export const plenumGovernorAbi = [
     "type": "event",
     "name": "EIP712DomainChanged",
     "inputs": [],
+    "anonymous": false
+  },
+  {
+    "type": "event",
+    "name": "GuardianTermSet",
+    "inputs": [
+      {
+        "name": "oldTermEnd",
+        "type": "uint256",
+        "indexed": false,
+        "internalType": "uint256"
+      },
+      {
+        "name": "newTermEnd",
+        "type": "uint256",
+        "indexed": false,
+        "internalType": "uint256"
+      }
+    ],
     "anonymous": false
   },
   {
@@ -2621,6 +2760,22 @@ export const plenumGovernorAbi = [
   },
   {
     "type": "error",
+    "name": "DisputeModuleOfAnotherGovernor",
+    "inputs": [
+      {
+        "name": "disputeModule",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "itsGovernor",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "DisputesStillOpen",
     "inputs": [
       {
@@ -2867,6 +3022,22 @@ export const plenumGovernorAbi = [
   },
   {
     "type": "error",
+    "name": "GuardianTermTooLong",
+    "inputs": [
+      {
+        "name": "termEnd",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "maxTermEnd",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "InvalidAccountNonce",
     "inputs": [
       {
@@ -2896,6 +3067,22 @@ export const plenumGovernorAbi = [
     "type": "error",
     "name": "InvalidShortString",
     "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "MixedPanelProposal",
+    "inputs": [
+      {
+        "name": "panelCalls",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "calls",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
   },
   {
     "type": "error",
@@ -3956,12 +4143,25 @@ export const networkParametersAbi = [
         "internalType": "address"
       },
       {
-        "name": "guardian_",
+        "name": "guardianSource_",
         "type": "address",
-        "internalType": "address"
+        "internalType": "contract IGuardianSource"
       }
     ],
     "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
+    "name": "DEFAULT_PAUSE_DURATION",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
   },
   {
     "type": "function",
@@ -3985,6 +4185,32 @@ export const networkParametersAbi = [
         "name": "",
         "type": "bytes32",
         "internalType": "bytes32"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "MAX_PAUSE_DURATION",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "MIN_PAUSE_DURATION",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
       }
     ],
     "stateMutability": "view"
@@ -4120,6 +4346,32 @@ export const networkParametersAbi = [
   },
   {
     "type": "function",
+    "name": "guardianPauseAvailableAt",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "guardianSource",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "address",
+        "internalType": "contract IGuardianSource"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "owner",
     "inputs": [],
     "outputs": [
@@ -4199,6 +4451,19 @@ export const networkParametersAbi = [
   },
   {
     "type": "function",
+    "name": "pauseDuration",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "paused",
     "inputs": [],
     "outputs": [
@@ -4212,21 +4477,21 @@ export const networkParametersAbi = [
   },
   {
     "type": "function",
-    "name": "renounceOwnership",
+    "name": "pausedUntil",
     "inputs": [],
-    "outputs": [],
-    "stateMutability": "nonpayable"
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
   },
   {
     "type": "function",
-    "name": "setGuardian",
-    "inputs": [
-      {
-        "name": "newGuardian",
-        "type": "address",
-        "internalType": "address"
-      }
-    ],
+    "name": "renounceOwnership",
+    "inputs": [],
     "outputs": [],
     "stateMutability": "nonpayable"
   },
@@ -4241,6 +4506,19 @@ export const networkParametersAbi = [
       },
       {
         "name": "value",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
+    "name": "setPauseDuration",
+    "inputs": [
+      {
+        "name": "newDuration",
         "type": "uint256",
         "internalType": "uint256"
       }
@@ -4267,25 +4545,6 @@ export const networkParametersAbi = [
     "inputs": [],
     "outputs": [],
     "stateMutability": "nonpayable"
-  },
-  {
-    "type": "event",
-    "name": "GuardianChanged",
-    "inputs": [
-      {
-        "name": "oldGuardian",
-        "type": "address",
-        "indexed": false,
-        "internalType": "address"
-      },
-      {
-        "name": "newGuardian",
-        "type": "address",
-        "indexed": false,
-        "internalType": "address"
-      }
-    ],
-    "anonymous": false
   },
   {
     "type": "event",
@@ -4333,13 +4592,38 @@ export const networkParametersAbi = [
   },
   {
     "type": "event",
+    "name": "PauseDurationChanged",
+    "inputs": [
+      {
+        "name": "oldDuration",
+        "type": "uint256",
+        "indexed": false,
+        "internalType": "uint256"
+      },
+      {
+        "name": "newDuration",
+        "type": "uint256",
+        "indexed": false,
+        "internalType": "uint256"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
     "name": "Paused",
     "inputs": [
       {
         "name": "account",
         "type": "address",
-        "indexed": false,
+        "indexed": true,
         "internalType": "address"
+      },
+      {
+        "name": "until",
+        "type": "uint256",
+        "indexed": false,
+        "internalType": "uint256"
       }
     ],
     "anonymous": false
@@ -4351,7 +4635,7 @@ export const networkParametersAbi = [
       {
         "name": "account",
         "type": "address",
-        "indexed": false,
+        "indexed": true,
         "internalType": "address"
       }
     ],
@@ -4359,13 +4643,25 @@ export const networkParametersAbi = [
   },
   {
     "type": "error",
-    "name": "EnforcedPause",
-    "inputs": []
+    "name": "GuardianPauseTooSoon",
+    "inputs": [
+      {
+        "name": "availableAt",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
   },
   {
     "type": "error",
-    "name": "ExpectedPause",
-    "inputs": []
+    "name": "GuardianTermOver",
+    "inputs": [
+      {
+        "name": "termEnd",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
   },
   {
     "type": "error",
@@ -4416,6 +4712,38 @@ export const networkParametersAbi = [
       },
       {
         "name": "value",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "min",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "max",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ParametersPaused",
+    "inputs": [
+      {
+        "name": "until",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "PauseDurationOutOfBounds",
+    "inputs": [
+      {
+        "name": "duration",
         "type": "uint256",
         "internalType": "uint256"
       },
@@ -5916,6 +6244,24 @@ export const disputeModuleAbi = [
   },
   {
     "type": "function",
+    "name": "addEvidence",
+    "inputs": [
+      {
+        "name": "disputeId",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "evidence",
+        "type": "string",
+        "internalType": "string"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
     "name": "addPanelMember",
     "inputs": [
       {
@@ -5949,6 +6295,30 @@ export const disputeModuleAbi = [
     "type": "function",
     "name": "bond",
     "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "bondOf",
+    "inputs": [
+      {
+        "name": "disputeId",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "account",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
     "outputs": [
       {
         "name": "",
@@ -6006,7 +6376,7 @@ export const disputeModuleAbi = [
     ],
     "outputs": [
       {
-        "name": "",
+        "name": "amount",
         "type": "uint256",
         "internalType": "uint256"
       }
@@ -6140,11 +6510,6 @@ export const disputeModuleAbi = [
             "internalType": "uint64"
           },
           {
-            "name": "deadline",
-            "type": "uint64",
-            "internalType": "uint64"
-          },
-          {
             "name": "status",
             "type": "uint8",
             "internalType": "enum DisputeModule.Status"
@@ -6155,9 +6520,34 @@ export const disputeModuleAbi = [
             "internalType": "uint16"
           },
           {
+            "name": "deadline",
+            "type": "uint64",
+            "internalType": "uint64"
+          },
+          {
             "name": "rejectCount",
             "type": "uint16",
             "internalType": "uint16"
+          },
+          {
+            "name": "rulingQuorum",
+            "type": "uint16",
+            "internalType": "uint16"
+          },
+          {
+            "name": "challengerCount",
+            "type": "uint32",
+            "internalType": "uint32"
+          },
+          {
+            "name": "evidenceCount",
+            "type": "uint32",
+            "internalType": "uint32"
+          },
+          {
+            "name": "expertStake",
+            "type": "uint96",
+            "internalType": "uint96"
           },
           {
             "name": "bond",
@@ -6165,24 +6555,14 @@ export const disputeModuleAbi = [
             "internalType": "uint256"
           },
           {
-            "name": "reward",
+            "name": "totalBond",
             "type": "uint256",
             "internalType": "uint256"
           },
           {
-            "name": "evidence",
-            "type": "string",
-            "internalType": "string"
-          },
-          {
-            "name": "recused",
-            "type": "bool",
-            "internalType": "bool"
-          },
-          {
-            "name": "rulingQuorum",
-            "type": "uint16",
-            "internalType": "uint16"
+            "name": "reward",
+            "type": "uint256",
+            "internalType": "uint256"
           }
         ]
       }
@@ -6197,7 +6577,26 @@ export const disputeModuleAbi = [
       {
         "name": "",
         "type": "address",
-        "internalType": "contract IDisputableGovernor"
+        "internalType": "address"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "idleMembers",
+    "inputs": [
+      {
+        "name": "disputeId",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "",
+        "type": "address[]",
+        "internalType": "address[]"
       }
     ],
     "stateMutability": "view"
@@ -6236,6 +6635,43 @@ export const disputeModuleAbi = [
         "name": "",
         "type": "bool",
         "internalType": "bool"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "joinDispute",
+    "inputs": [
+      {
+        "name": "disputeId",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "evidence",
+        "type": "string",
+        "internalType": "string"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
+    "name": "missedTimeouts",
+    "inputs": [
+      {
+        "name": "expert",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
       }
     ],
     "stateMutability": "view"
@@ -6294,6 +6730,30 @@ export const disputeModuleAbi = [
         "name": "",
         "type": "string",
         "internalType": "string"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "panelSeat",
+    "inputs": [
+      {
+        "name": "expert",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "since",
+        "type": "uint64",
+        "internalType": "uint64"
+      },
+      {
+        "name": "until",
+        "type": "uint64",
+        "internalType": "uint64"
       }
     ],
     "stateMutability": "view"
@@ -6487,6 +6947,16 @@ export const disputeModuleAbi = [
         "internalType": "uint256"
       },
       {
+        "name": "ground",
+        "type": "uint8",
+        "internalType": "enum IDisputePanelAdmin.SlashGround"
+      },
+      {
+        "name": "disputeId",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
         "name": "reason",
         "type": "string",
         "internalType": "string"
@@ -6529,6 +6999,25 @@ export const disputeModuleAbi = [
         "name": "",
         "type": "uint256",
         "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "supportsInterface",
+    "inputs": [
+      {
+        "name": "interfaceId",
+        "type": "bytes4",
+        "internalType": "bytes4"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "",
+        "type": "bool",
+        "internalType": "bool"
       }
     ],
     "stateMutability": "view"
@@ -6584,6 +7073,30 @@ export const disputeModuleAbi = [
     ],
     "outputs": [],
     "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
+    "name": "wasIdle",
+    "inputs": [
+      {
+        "name": "disputeId",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "expert",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "",
+        "type": "bool",
+        "internalType": "bool"
+      }
+    ],
+    "stateMutability": "view"
   },
   {
     "type": "function",
@@ -6644,12 +7157,31 @@ export const disputeModuleAbi = [
         "type": "uint256",
         "indexed": false,
         "internalType": "uint256"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
+    "name": "DisputeJoined",
+    "inputs": [
+      {
+        "name": "disputeId",
+        "type": "uint256",
+        "indexed": true,
+        "internalType": "uint256"
       },
       {
-        "name": "evidence",
-        "type": "string",
+        "name": "challenger",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      },
+      {
+        "name": "bond",
+        "type": "uint256",
         "indexed": false,
-        "internalType": "string"
+        "internalType": "uint256"
       }
     ],
     "anonymous": false
@@ -6687,6 +7219,31 @@ export const disputeModuleAbi = [
   },
   {
     "type": "event",
+    "name": "EvidenceAdded",
+    "inputs": [
+      {
+        "name": "disputeId",
+        "type": "uint256",
+        "indexed": true,
+        "internalType": "uint256"
+      },
+      {
+        "name": "author",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      },
+      {
+        "name": "evidence",
+        "type": "string",
+        "indexed": false,
+        "internalType": "string"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
     "name": "ExpertSlashed",
     "inputs": [
       {
@@ -6699,6 +7256,18 @@ export const disputeModuleAbi = [
         "name": "amount",
         "type": "uint256",
         "indexed": false,
+        "internalType": "uint256"
+      },
+      {
+        "name": "ground",
+        "type": "uint8",
+        "indexed": false,
+        "internalType": "enum IDisputePanelAdmin.SlashGround"
+      },
+      {
+        "name": "disputeId",
+        "type": "uint256",
+        "indexed": true,
         "internalType": "uint256"
       },
       {
@@ -6744,6 +7313,25 @@ export const disputeModuleAbi = [
         "type": "string",
         "indexed": false,
         "internalType": "string"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
+    "name": "PanelMemberIdle",
+    "inputs": [
+      {
+        "name": "disputeId",
+        "type": "uint256",
+        "indexed": true,
+        "internalType": "uint256"
+      },
+      {
+        "name": "expert",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
       }
     ],
     "anonymous": false
@@ -6940,6 +7528,22 @@ export const disputeModuleAbi = [
   },
   {
     "type": "error",
+    "name": "AlreadyChallenger",
+    "inputs": [
+      {
+        "name": "disputeId",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "account",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "AlreadyPanelMember",
     "inputs": [
       {
@@ -7100,6 +7704,54 @@ export const disputeModuleAbi = [
   },
   {
     "type": "error",
+    "name": "ModuleReplaced",
+    "inputs": [
+      {
+        "name": "currentModule",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "NoGroundToSlash",
+    "inputs": [
+      {
+        "name": "expert",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "ground",
+        "type": "uint8",
+        "internalType": "enum IDisputePanelAdmin.SlashGround"
+      },
+      {
+        "name": "disputeId",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "NotOnPanelAtFiling",
+    "inputs": [
+      {
+        "name": "disputeId",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "account",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "NotPanelMember",
     "inputs": [
       {
@@ -7165,6 +7817,17 @@ export const disputeModuleAbi = [
   },
   {
     "type": "error",
+    "name": "PanelConflicted",
+    "inputs": [
+      {
+        "name": "proposalId",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "PanelFull",
     "inputs": [
       {
@@ -7176,12 +7839,12 @@ export const disputeModuleAbi = [
   },
   {
     "type": "error",
-    "name": "PanelRecused",
+    "name": "PanelMemberCannotChallenge",
     "inputs": [
       {
-        "name": "disputeId",
-        "type": "uint256",
-        "internalType": "uint256"
+        "name": "expert",
+        "type": "address",
+        "internalType": "address"
       }
     ]
   },

@@ -1,5 +1,6 @@
 import { hexToString, type Hex } from "viem";
-import { formatTimestamp, formatTokens, shortAddress } from "../format";
+import { formatDuration, formatTimestamp, formatTokens, shortAddress } from "../format";
+import { slashGroundNames } from "../governance/disputes";
 import { proposalStateNames } from "../governance/proposal-state";
 
 /** The TimelockController's OperationState enum, in order. */
@@ -16,6 +17,7 @@ function plmPair(have: unknown, need: unknown): [string, string] {
   return [plm(have), plm(need)];
 }
 const who = (account: unknown) => shortAddress(account as string);
+const days = (seconds: unknown) => formatDuration(seconds as bigint);
 const at = (seconds: unknown) => formatTimestamp(seconds as bigint);
 
 /** The names whose bit is set in an OpenZeppelin state bitmap (bit i stands for enum value i). */
@@ -53,6 +55,14 @@ const sentences: Record<string, Explain> = {
   GovernorOnlyExecutor: ([account]) => `Only governance, through the timelock, can do this; ${who(account)} cannot.`,
   ProposalDisputed: () =>
     "Execution is frozen: a dispute on this proposal is open until the panel rules or its deadline passes.",
+  MixedPanelProposal: ([panelCalls, calls]) =>
+    `${String(panelCalls)} of the ${String(calls)} actions change the dispute panel, which may not judge them: put them in a proposal of their own.`,
+  GuardianTermTooLong: ([, max]) => `The guardian's term can end at the latest ${at(max)} (two years from now).`,
+  DisputeModuleOfAnotherGovernor: ([module]) => `The dispute module ${who(module)} was built for another governor.`,
+  InvalidDisputeModule: ([module]) =>
+    `${who(module)} is not a dispute module: it does not declare the module interface (ERC-165).`,
+  DisputesStillOpen: ([count]) =>
+    `The current dispute module has ${String(count)} open dispute(s); it can be replaced once they are resolved.`,
   // Timelock
   TimelockUnexpectedOperationState: ([, expected]) => {
     const states = statesInBitmap(expected, timelockStateNames);
@@ -80,24 +90,40 @@ const sentences: Record<string, Explain> = {
   ParameterOutOfBounds: ([key, value, min, max]) =>
     `${bytes32Name(key)} cannot be ${String(value)}: its bounds are ${String(min)} to ${String(max)}.`,
   UnknownParameter: ([key]) => `There is no network parameter named ${bytes32Name(key)}.`,
-  EnforcedPause: () => "The network parameters are paused by the guardian.",
+  ParametersPaused: ([until]) =>
+    `The network parameters are paused until ${at(until)}; changes wait until then or until governance unpauses.`,
   NotGuardian: ([caller]) => `Only the guardian can do this; ${who(caller)} is not the guardian.`,
+  GuardianTermOver: ([termEnd]) => `The guardian's term ended at ${at(termEnd)}; only governance can extend it.`,
+  GuardianPauseTooSoon: ([availableAt]) =>
+    `The guardian may pause again from ${at(availableAt)}: after a pause ends, as long again must pass.`,
+  PauseDurationOutOfBounds: ([duration, min, max]) =>
+    `A pause cannot last ${days(duration)}: its bounds are ${days(min)} to ${days(max)}.`,
   OwnableUnauthorizedAccount: ([account]) =>
     `Only the owner (the timelock, through a passed proposal) can do this; ${who(account)} cannot.`,
   // Disputes
   ChallengeWindowClosed: ([, eta]) => `The challenge window closed at the proposal's ETA, ${at(eta)}.`,
   DisputeAlreadyFiled: ([, disputeId]) =>
-    `This proposal already has dispute #${String(disputeId)}; only one is allowed.`,
+    `This proposal already has dispute #${String(disputeId)}: join it with your bond and evidence instead.`,
+  PanelConflicted: () =>
+    "This proposal changes the dispute panel, so the panel cannot judge it: the vote, the timelock delay and the guardian are its checks.",
+  AlreadyChallenger: ([disputeId, account]) => `${who(account)} already has a bond in dispute #${String(disputeId)}.`,
+  PanelMemberCannotChallenge: ([account]) =>
+    `${who(account)} sits on the expert panel: panel members rule on disputes and do not file or join them.`,
+  NotOnPanelAtFiling: ([disputeId, account]) =>
+    `${who(account)} was not on the panel when dispute #${String(disputeId)} was filed: the members seated then rule on it.`,
+  ModuleReplaced: ([current]) =>
+    `This dispute module has been replaced: governance now uses ${who(current)}, where disputes are filed.`,
   ProposalNotQueued: ([, state]) =>
     `A dispute can only be filed on a Queued proposal; this one is ${proposalStateNames[Number(state)]}.`,
   AdjudicationClosed: ([, deadline]) => `The panel's deadline passed at ${at(deadline)}.`,
   AdjudicationNotOver: ([, deadline]) => `The panel has until ${at(deadline)}; the dispute times out only after that.`,
   AlreadyRuled: ([disputeId, expert]) => `${who(expert)} has already ruled on dispute #${String(disputeId)}.`,
-  ChallengerCannotRule: ([disputeId]) => `The challenger cannot rule on their own dispute #${String(disputeId)}.`,
+  ChallengerCannotRule: ([disputeId]) =>
+    `A challenger of dispute #${String(disputeId)} (a bond posted on it) cannot rule on it.`,
   NotPanelMember: ([account]) => `${who(account)} is not on the expert panel.`,
   NothingToWithdraw: ([account]) => `${who(account)} has nothing to withdraw.`,
-  PanelRecused: ([disputeId]) =>
-    `The panel is recused from dispute #${String(disputeId)} (the proposal touches the panel itself); it resolves when its deadline passes.`,
+  NoGroundToSlash: ([expert, ground, disputeId]) =>
+    `${who(expert)} cannot be slashed for ${slashGroundNames[Number(ground)] ?? "that"} on dispute #${String(disputeId)}: the module has no such record.`,
 };
 
 /** A sentence for a decoded revert, or undefined when the error has none. */

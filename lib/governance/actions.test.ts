@@ -9,10 +9,18 @@ import {
   plenumTokenAbi,
   timelockControllerAbi,
 } from "../contracts/abis.generated";
-import { decodeAction, decodeActions, parameterKeyName, previousParameterValues, type DecodeContext } from "./actions";
-import { testAddresses as addresses, testParameters as parameters } from "./test-fixtures";
+import {
+  decodeAction,
+  decodeActions,
+  guardianTermSetting,
+  parameterKeyName,
+  pauseDurationSetting,
+  previousSettingValues,
+  type DecodeContext,
+} from "./actions";
+import { testAddresses as addresses, testGuardian as guardian, testParameters as parameters } from "./test-fixtures";
 
-const context: DecodeContext = { addresses, parameters };
+const context: DecodeContext = { addresses, parameters, guardian };
 
 const alice: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 const DAY = 86_400n;
@@ -62,42 +70,80 @@ describe("network parameter changes", () => {
     );
   });
 
-  it("explains pause, unpause and a new guardian", () => {
+  it("explains a pause by governance with the pause's length, and unpause", () => {
     const np = (data: Hex) => at(addresses.networkParameters, data).summary;
-    expect(np(encodeFunctionData({ abi: networkParametersAbi, functionName: "pause" }))).toBe(
-      "Pause the network parameters: nodes stop applying parameter updates",
-    );
+    const pause = encodeFunctionData({ abi: networkParametersAbi, functionName: "pause" });
+    expect(np(pause)).toBe("Pause (or renew the pause of) the network parameters for 7 days");
+    expect(
+      decodeAction({ target: addresses.networkParameters, value: 0n, calldata: pause }, { addresses, parameters })
+        .summary,
+    ).toBe("Pause (or renew the pause of) the network parameters for the pause duration");
     expect(np(encodeFunctionData({ abi: networkParametersAbi, functionName: "unpause" }))).toBe(
       "Unpause the network parameters",
-    );
-    expect(np(encodeFunctionData({ abi: networkParametersAbi, functionName: "setGuardian", args: [alice] }))).toBe(
-      `Set the network parameters' guardian (security council) to ${alice}`,
     );
     expect(
       np(encodeFunctionData({ abi: networkParametersAbi, functionName: "transferOwnership", args: [alice] })),
     ).toBe(`Transfer ownership of NetworkParameters to ${alice}`);
   });
 
-  it("matches an execution's ParameterChanged events to the setParameter actions, in order", () => {
+  it("explains a new pause duration against the current one and the contract's bounds", () => {
+    const setPauseDuration = (seconds: bigint) =>
+      encodeFunctionData({ abi: networkParametersAbi, functionName: "setPauseDuration", args: [seconds] });
+    const decoded = at(addresses.networkParameters, setPauseDuration(14n * DAY));
+    expect(decoded.signature).toBe("setPauseDuration(uint256)");
+    expect(decoded.summary).toBe(
+      "Set how long a pause of the network parameters lasts to 14 days (now 7 days; bounds 1 day–30 days)",
+    );
+    expect(at(addresses.networkParameters, setPauseDuration(60n * DAY)).summary).toBe(
+      "Set how long a pause of the network parameters lasts to 60 days " +
+        "(now 7 days; bounds 1 day–30 days; outside the bounds: execution will revert)",
+    );
+    const executed = decodeAction(
+      { target: addresses.networkParameters, value: 0n, calldata: setPauseDuration(14n * DAY) },
+      context,
+      { previousValue: 3n * DAY },
+    );
+    expect(executed.summary).toBe(
+      "Set how long a pause of the network parameters lasts to 14 days (was 3 days; bounds 1 day–30 days)",
+    );
+  });
+
+  it("matches an execution's change events to the actions that change the same setting, in order", () => {
+    const setPauseDuration = encodeFunctionData({
+      abi: networkParametersAbi,
+      functionName: "setPauseDuration",
+      args: [2n * DAY],
+    });
+    const setTermEnd = encodeFunctionData({
+      abi: plenumGovernorAbi,
+      functionName: "setGuardianTermEnd",
+      args: [1_800_000_000],
+    });
     const actions = [
       { target: addresses.networkParameters, value: 0n, calldata: setParameter("maxLatency", 600n) },
       { target: addresses.token, value: 0n, calldata: setParameter("maxLatency", 1n) },
       { target: addresses.networkParameters, value: 0n, calldata: setParameter("inferenceFee", 7n) },
+      { target: addresses.governor, value: 0n, calldata: setTermEnd },
       { target: addresses.networkParameters, value: 0n, calldata: setParameter("maxLatency", 500n) },
+      { target: addresses.networkParameters, value: 0n, calldata: setPauseDuration },
     ];
     const changes = [
-      { key: "maxLatency", oldValue: 800n },
-      { key: "inferenceFee", oldValue: 3n },
-      { key: "maxLatency", oldValue: 600n },
+      { setting: "maxLatency", oldValue: 800n },
+      { setting: "inferenceFee", oldValue: 3n },
+      { setting: guardianTermSetting, oldValue: 1_798_761_600n },
+      { setting: "maxLatency", oldValue: 600n },
+      { setting: pauseDurationSetting, oldValue: 7n * DAY },
     ];
-    expect(previousParameterValues(actions, changes, addresses.networkParameters)).toEqual(
+    expect(previousSettingValues(actions, changes, addresses)).toEqual(
       new Map([
         [0, 800n],
         [2, 3n],
-        [3, 600n],
+        [3, 1_798_761_600n],
+        [4, 600n],
+        [5, 7n * DAY],
       ]),
     );
-    expect(previousParameterValues(actions, [], addresses.networkParameters).size).toBe(0);
+    expect(previousSettingValues(actions, [], addresses).size).toBe(0);
   });
 
   it("names parameter keys", () => {
@@ -194,15 +240,32 @@ describe("trust: publishers, models and disputes", () => {
     expect(dm(encodeFunctionData({ abi: disputeModuleAbi, functionName: "setRulingQuorum", args: [2n] }))).toBe(
       "Require 2 matching panel rulings to decide a dispute",
     );
-    expect(
-      dm(
+  });
+
+  it("decodes a slash with its ground and dispute, for each ground the module records", () => {
+    const slash = (ground: number, disputeId: bigint, reason: string) =>
+      at(
+        addresses.disputeModule,
         encodeFunctionData({
           abi: disputeModuleAbi,
           functionName: "slashExpert",
-          args: [alice, parseEther("1000"), "negligent"],
+          args: [alice, parseEther("1000"), ground, disputeId, reason],
         }),
-      ),
-    ).toBe(`Slash 1,000 PLM of ${alice}'s panel stake and remove them from the panel: "negligent"`);
+      );
+    const negligent = slash(1, 3n, "Ruled without reading the evidence.");
+    expect(negligent.signature).toBe("slashExpert(address,uint256,uint8,uint256,string)");
+    expect(negligent.summary).toBe(
+      `Slash up to 1,000 PLM of ${alice}'s stake for a negligent ruling on dispute #3 and remove them from the panel: ` +
+        `"Ruled without reading the evidence."`,
+    );
+    expect(negligent.details).toEqual([
+      { label: "Expert", value: alice },
+      { label: "Ground", value: "a negligent ruling" },
+      { label: "Dispute", value: "#3" },
+    ]);
+    expect(slash(0, 1n, "bribed").summary).toContain("for a malicious ruling on dispute #1");
+    expect(slash(2, 2n, "absent").summary).toContain("for not ruling before the dispute timed out on dispute #2");
+    expect(slash(7, 2n, "?").summary).toContain("for ground 7 (not a slash ground: execution will revert)");
   });
 });
 
@@ -243,6 +306,36 @@ describe("governance settings", () => {
         }),
       ),
     ).toBe("Replace the dispute module with DisputeModule");
+  });
+
+  it("decodes a new end of the guardian's term against the current one", () => {
+    const setTermEnd = (termEnd: number) =>
+      encodeFunctionData({ abi: plenumGovernorAbi, functionName: "setGuardianTermEnd", args: [termEnd] });
+    const later = at(addresses.governor, setTermEnd(1_830_297_600)); // 2028-01-01
+    expect(later.signature).toBe("setGuardianTermEnd(uint48)");
+    expect(later.summary).toBe(
+      "End the guardian's term on 2028-01-01 00:00 UTC (now 2027-01-01 00:00 UTC): extends it",
+    );
+    expect(gov(setTermEnd(1_782_864_000))).toBe(
+      "End the guardian's term on 2026-07-01 00:00 UTC (now 2027-01-01 00:00 UTC): shortens it",
+    );
+    expect(gov(setTermEnd(1_798_761_600))).toBe(
+      "End the guardian's term on 2027-01-01 00:00 UTC (now 2027-01-01 00:00 UTC): keeps it",
+    );
+    const executed = decodeAction(
+      { target: addresses.governor, value: 0n, calldata: setTermEnd(1_830_297_600) },
+      context,
+      { previousValue: 1_830_297_600n + 1n },
+    );
+    expect(executed.summary).toBe(
+      "End the guardian's term on 2028-01-01 00:00 UTC (was 2028-01-01 00:00 UTC): shortens it",
+    );
+    expect(
+      decodeAction(
+        { target: addresses.governor, value: 0n, calldata: setTermEnd(1_830_297_600) },
+        { addresses, parameters },
+      ).summary,
+    ).toBe("End the guardian's term on 2028-01-01 00:00 UTC");
   });
 
   it("decodes a relayed call through the call it relays", () => {

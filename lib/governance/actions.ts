@@ -35,6 +35,8 @@ import {
   formatTokens,
   parameterUnitSuffix,
 } from "../format";
+import { slashGroundNames } from "./disputes";
+import type { GuardianState } from "./guardian";
 import { percentOf } from "./votes";
 
 /** One (target, value, calldata) of a proposal, in the governor's order. */
@@ -60,6 +62,8 @@ export type DecodeContext = {
   parameters: ReadonlyMap<string, ParameterInfo>;
   /** The governor's quorum denominator (OpenZeppelin's default is 100). */
   quorumDenominator?: bigint;
+  /** The guardian's term end and the pause duration with its bounds, as the chain holds them now. */
+  guardian?: Pick<GuardianState, "termEnd" | "pauseDuration" | "minPauseDuration" | "maxPauseDuration">;
 };
 
 export type DecodedAction = ProposalAction & {
@@ -77,7 +81,10 @@ export type DecodedAction = ProposalAction & {
 };
 
 type DecodeOptions = {
-  /** For an executed setParameter: the value it replaced (ParameterChanged.oldValue), shown as "from". */
+  /**
+   * For an executed change of a setting (setParameter, setGuardianTermEnd, setPauseDuration): the value it replaced,
+   * from its event, shown as "from" instead of the value now.
+   */
   previousValue?: bigint;
 };
 
@@ -91,41 +98,58 @@ export function parameterKeyName(key: Hex): string {
   }
 }
 
-/** A ParameterChanged event: which key, and the value it replaced. */
-export type ParameterChange = { key: string; oldValue: bigint };
+/**
+ * A setting an executed proposal changed, from the event the change emitted, with the value it replaced: a network
+ * parameter (ParameterChanged, `setting` is its key name), the guardian's term end (GuardianTermSet) or the pause
+ * duration (PauseDurationChanged).
+ */
+export type SettingChange = { setting: string; oldValue: bigint };
+
+export const guardianTermSetting = "PlenumGovernor.guardianTermEnd";
+export const pauseDurationSetting = "NetworkParameters.pauseDuration";
 
 /**
- * For an executed proposal, the value each setParameter action replaced, by action index: the execution's
- * ParameterChanged events (in log order) matched in order to the setParameter actions on the same key.
+ * For an executed proposal, the value each setting change replaced, by action index: the execution's change events
+ * (in log order) matched in order to the actions that change the same setting.
  */
-export function previousParameterValues(
+export function previousSettingValues(
   actions: readonly ProposalAction[],
-  changes: readonly ParameterChange[],
-  networkParameters: Address,
+  changes: readonly SettingChange[],
+  addresses: Pick<Deployment, "governor" | "networkParameters">,
 ): Map<number, bigint> {
   const result = new Map<number, bigint>();
   const used = new Set<number>();
   actions.forEach((action, index) => {
-    if (!isAddressEqual(action.target, networkParameters)) return;
-    const key = setParameterKey(action.calldata);
-    const match = changes.findIndex((change, i) => !used.has(i) && change.key === key);
-    if (key === undefined || match === -1) return;
+    const setting = settingChangedBy(action, addresses);
+    const match = changes.findIndex((change, i) => !used.has(i) && change.setting === setting);
+    if (setting === undefined || match === -1) return;
     used.add(match);
     result.set(index, changes[match].oldValue);
   });
   return result;
 }
 
-function setParameterKey(calldata: Hex): string | undefined {
+/** The setting an action changes, named as in `SettingChange`; undefined for any other call. */
+function settingChangedBy(
+  action: ProposalAction,
+  addresses: Pick<Deployment, "governor" | "networkParameters">,
+): string | undefined {
   try {
-    const call = decodeFunctionData({ abi: networkParametersAbi, data: calldata });
-    return call.functionName === "setParameter" ? parameterKeyName(call.args[0]) : undefined;
+    if (isAddressEqual(action.target, addresses.networkParameters)) {
+      const call = decodeFunctionData({ abi: networkParametersAbi, data: action.calldata });
+      if (call.functionName === "setParameter") return parameterKeyName(call.args[0]);
+      if (call.functionName === "setPauseDuration") return pauseDurationSetting;
+    } else if (isAddressEqual(action.target, addresses.governor)) {
+      const call = decodeFunctionData({ abi: plenumGovernorAbi, data: action.calldata });
+      if (call.functionName === "setGuardianTermEnd") return guardianTermSetting;
+    }
   } catch {
-    return undefined;
+    // Calldata that does not decode changes no setting we can name.
   }
+  return undefined;
 }
 
-/** Decode every action of a proposal; `previousValues` holds executed setParameter old values by action index. */
+/** Decode every action of a proposal; `previousValues` holds executed setting changes' old values by action index. */
 export function decodeActions(
   actions: readonly ProposalAction[],
   context: DecodeContext,
@@ -262,7 +286,11 @@ function contractAt(target: Address, context: DecodeContext): ContractEntry | un
     ],
     [
       addresses.governor,
-      { name: "PlenumGovernor", abi: plenumGovernorAbi, describe: (data) => describeGovernor(data, context) },
+      {
+        name: "PlenumGovernor",
+        abi: plenumGovernorAbi,
+        describe: (data, options) => describeGovernor(data, context, options),
+      },
     ],
     [
       addresses.timelock,
@@ -314,15 +342,34 @@ function describeNetworkParameters(data: Hex, context: DecodeContext, options: D
       if (!info) return { summary: `Set unknown parameter ${name} to ${value} (execution will revert)` };
       return { summary: describeParameterChange(name, value, info, options.previousValue ?? info.value) };
     }
-    case "pause":
-      return { summary: "Pause the network parameters: nodes stop applying parameter updates" };
+    case "pause": {
+      const duration = context.guardian ? formatDuration(context.guardian.pauseDuration) : "the pause duration";
+      return { summary: `Pause (or renew the pause of) the network parameters for ${duration}` };
+    }
     case "unpause":
       return { summary: "Unpause the network parameters" };
-    case "setGuardian":
-      return { summary: `Set the network parameters' guardian (security council) to ${label(call.args[0], context)}` };
+    case "setPauseDuration":
+      return { summary: describePauseDurationChange(call.args[0], context, options) };
     default:
       return ownership("NetworkParameters", call, context);
   }
+}
+
+/**
+ * "Set how long a pause of the network parameters lasts to 14 days (now 7 days; bounds 1 day–30 days)"; "was"
+ * instead of "now" for an executed change.
+ */
+function describePauseDurationChange(to: bigint, context: DecodeContext, options: DecodeOptions): string {
+  const what = `Set how long a pause of the network parameters lasts to ${formatDuration(to)}`;
+  const current = context.guardian;
+  if (!current) return what;
+  const from =
+    options.previousValue === undefined
+      ? `now ${formatDuration(current.pauseDuration)}`
+      : `was ${formatDuration(options.previousValue)}`;
+  const { minPauseDuration: min, maxPauseDuration: max } = current;
+  const outside = to < min || to > max ? "; outside the bounds: execution will revert" : "";
+  return `${what} (${from}; bounds ${formatDuration(min)}–${formatDuration(max)}${outside})`;
 }
 
 // ---------------------------------------------------------------- GrantVesting
@@ -432,9 +479,17 @@ function describeDisputeModule(data: Hex, context: DecodeContext): Described | u
     case "removePanelMember":
       return { summary: `Remove ${label(call.args[0], context)} from the dispute panel` };
     case "slashExpert": {
-      const [expert, amount, reason] = call.args;
+      const [expert, amount, ground, disputeId, reason] = call.args;
+      const groundName = slashGroundNames[ground] ?? `ground ${ground} (not a slash ground: execution will revert)`;
       return {
-        summary: `Slash ${plm(amount)} of ${label(expert, context)}'s panel stake and remove them from the panel: "${reason}"`,
+        summary:
+          `Slash up to ${plm(amount)} of ${label(expert, context)}'s stake for ${groundName} on dispute #${disputeId} ` +
+          `and remove them from the panel: "${reason}"`,
+        details: [
+          { label: "Expert", value: expert },
+          { label: "Ground", value: groundName },
+          { label: "Dispute", value: `#${disputeId}` },
+        ],
       };
     }
     default:
@@ -444,7 +499,7 @@ function describeDisputeModule(data: Hex, context: DecodeContext): Described | u
 
 // ---------------------------------------------------------------- PlenumGovernor
 
-function describeGovernor(data: Hex, context: DecodeContext): Described | undefined {
+function describeGovernor(data: Hex, context: DecodeContext, options: DecodeOptions): Described | undefined {
   const call = decodeFunctionData({ abi: plenumGovernorAbi, data });
   switch (call.functionName) {
     case "setVotingDelay":
@@ -470,6 +525,8 @@ function describeGovernor(data: Hex, context: DecodeContext): Described | undefi
           : `Set the proposal guardian (security council) to ${label(guardian, context)}`,
       };
     }
+    case "setGuardianTermEnd":
+      return { summary: describeGuardianTermChange(BigInt(call.args[0]), context, options) };
     case "setDisputeModule":
       return { summary: `Replace the dispute module with ${label(call.args[0], context)}` };
     case "updateTimelock":
@@ -485,6 +542,18 @@ function describeGovernor(data: Hex, context: DecodeContext): Described | undefi
     default:
       return undefined;
   }
+}
+
+/**
+ * "End the guardian's term on 2027-06-01 00:00 UTC (now 2027-01-01 00:00 UTC): extends it"; "was" instead of "now"
+ * for an executed change.
+ */
+function describeGuardianTermChange(to: bigint, context: DecodeContext, options: DecodeOptions): string {
+  const what = `End the guardian's term on ${formatTimestamp(to)}`;
+  const from = options.previousValue ?? context.guardian?.termEnd;
+  if (from === undefined) return what;
+  const effect = to > from ? "extends it" : to < from ? "shortens it" : "keeps it";
+  return `${what} (${options.previousValue === undefined ? "now" : "was"} ${formatTimestamp(from)}): ${effect}`;
 }
 
 // ---------------------------------------------------------------- TimelockController

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlinePhase, rulingsToDecide, sortDisputes, type DisputeRecord } from "./disputes";
+import { challengerPayout, deadlinePhase, rulingsToDecide, sortDisputes, type DisputeRecord } from "./disputes";
 
 const dispute = (id: bigint, status: DisputeRecord["status"], deadline: bigint): DisputeRecord => ({
   id,
@@ -11,11 +11,16 @@ const dispute = (id: bigint, status: DisputeRecord["status"], deadline: bigint):
   upholdCount: 1,
   rejectCount: 0,
   rulingQuorum: 2,
-  recused: false,
+  expertStake: 50n,
   bond: 10n,
+  totalBond: 10n,
+  challengerCount: 1,
+  evidenceCount: 0,
   reward: 0n,
-  evidence: "",
+  challengers: [],
+  evidence: [],
   rulings: [],
+  idleMembers: [],
 });
 
 describe("deadlinePhase", () => {
@@ -50,4 +55,18 @@ describe("sortDisputes", () => {
 it("tells how many rulings each outcome still needs", () => {
   expect(rulingsToDecide({ upholdCount: 1, rejectCount: 0, rulingQuorum: 2 })).toEqual({ uphold: 1, reject: 2 });
   expect(rulingsToDecide({ upholdCount: 3, rejectCount: 0, rulingQuorum: 2 })).toEqual({ uphold: 0, reject: 2 });
+});
+
+describe("challengerPayout", () => {
+  const resolved = (status: DisputeRecord["status"]) => ({ status, bond: 10n, reward: 9n, challengerCount: 3 });
+
+  it("pays each challenger its bond and an equal share of the reward when upheld", () => {
+    expect(challengerPayout(resolved("Upheld"))).toBe(13n);
+  });
+
+  it("refunds the bond alone when timed out, nothing when rejected or open", () => {
+    expect(challengerPayout(resolved("TimedOut"))).toBe(10n);
+    expect(challengerPayout(resolved("Rejected"))).toBe(0n);
+    expect(challengerPayout(resolved("Open"))).toBe(0n);
+  });
 });

@@ -4,10 +4,17 @@ import type { DisputeStatusName } from "./dispute-status";
 
 export type DisputeRuling = { expert: Address; uphold: boolean; reason: string; time: bigint };
 
-/** A dispute as the module stores it, with its rulings. */
+/** Evidence added to a dispute: by its filer, a co-challenger, or anyone else (the proposer's answer included). */
+export type DisputeEvidence = { author: Address; text: string; time: bigint };
+
+/** An account with a bond in a dispute: its filer first, then the co-challengers in the order they joined. */
+export type DisputeChallenger = { account: Address; bond: bigint };
+
+/** A dispute as the module stores it, with what its events add: challengers, evidence, rulings, idle members. */
 export type DisputeRecord = {
   id: bigint;
   proposalId: bigint;
+  /** Who filed it. */
   challenger: Address;
   filedAt: bigint;
   deadline: bigint;
@@ -16,15 +23,39 @@ export type DisputeRecord = {
   rejectCount: number;
   /** Matching rulings that decide the dispute (the module's setting when it was filed). */
   rulingQuorum: number;
-  /** The panel may not rule (the proposal concerns the panel): the dispute can only time out. */
-  recused: boolean;
+  /** The stake a member needs to rule on it (the module's setting when it was filed). */
+  expertStake: bigint;
+  /** What each challenger posts (the module's bond when it was filed). */
   bond: bigint;
+  totalBond: bigint;
+  challengerCount: number;
+  evidenceCount: number;
+  /** Paid from the pool when upheld, shared equally by the challengers. */
   reward: bigint;
-  evidence: string;
+  challengers: DisputeChallenger[];
+  evidence: DisputeEvidence[];
   rulings: DisputeRuling[];
+  /** The members recorded as not having ruled when it timed out. */
+  idleMembers: Address[];
   /** When the dispute was resolved, once it is. */
   resolvedAt?: bigint;
 };
+
+/** Mirrors IDisputePanelAdmin.SlashGround (contract enum order), as a sentence ends: "slashed for …". */
+export const slashGroundNames = [
+  "a malicious ruling",
+  "a negligent ruling",
+  "not ruling before the dispute timed out",
+] as const;
+
+/** What one challenger of a resolved dispute gets back: the bond (upheld, timed out) and an equal share of the reward. */
+export function challengerPayout(
+  dispute: Pick<DisputeRecord, "status" | "bond" | "reward" | "challengerCount">,
+): bigint {
+  if (dispute.status === "Upheld") return dispute.bond + dispute.reward / BigInt(dispute.challengerCount);
+  if (dispute.status === "TimedOut") return dispute.bond;
+  return 0n;
+}
 
 export type PanelMember = {
   address: Address;
@@ -32,6 +63,8 @@ export type PanelMember = {
   stake: bigint;
   /** The stake cannot be withdrawn before this time (0 when never locked). */
   stakeLockedUntil: bigint;
+  /** Timed-out disputes this member sat on without ruling. */
+  missedTimeouts: bigint;
 };
 
 export type DisputeSettings = {
@@ -42,6 +75,14 @@ export type DisputeSettings = {
   rulingQuorum: bigint;
   expertStake: bigint;
 };
+
+/** An expert's seat on the panel (`DisputeModule.panelSeat`): `until` is 0 while seated. */
+export type PanelSeat = { since: bigint; until: bigint };
+
+/** Whether the seat was held when the dispute was filed: only those members rule on it (as the module checks). */
+export function satAtFiling(seat: PanelSeat, dispute: Pick<DisputeRecord, "filedAt">): boolean {
+  return seat.since !== 0n && seat.since <= dispute.filedAt && (seat.until === 0n || seat.until > dispute.filedAt);
+}
 
 /** Where an open dispute stands against its deadline at `now` (chain time, seconds). */
 type DeadlinePhase =

@@ -1,9 +1,9 @@
 import { decodeFunctionData, parseEther, stringToHex } from "viem";
 import { describe, expect, it } from "vitest";
-import { networkParametersAbi, plenumGovernorAbi } from "../contracts/abis.generated";
+import { disputeModuleAbi, networkParametersAbi, plenumGovernorAbi } from "../contracts/abis.generated";
 import { buildTemplateForm, templateForms, type FormTemplateKind } from "./template-form";
 import { templateKinds } from "./templates";
-import { testAddresses as addresses, testParameters as parameters } from "./test-fixtures";
+import { testAddresses as addresses, testGuardian as guardian, testParameters as parameters } from "./test-fixtures";
 
 describe("template forms", () => {
   it("cover every template but the custom call, which has its own form", () => {
@@ -64,5 +64,30 @@ describe("template forms", () => {
     expect(plain.ok && plain.actions[0]).toEqual({ target: addresses.token, value: 0n, calldata: "0x12345678" });
     const paid = buildTemplateForm(kind, { target: addresses.token, calldata: "0x", value: "1.5" }, addresses, {});
     expect(paid.ok && paid.actions[0].value).toBe(parseEther("1.5"));
+  });
+
+  it("read the end of the guardian's term as a UTC date", () => {
+    const context = { guardian, now: 1_767_225_600n };
+    const result = buildTemplateForm("guardianTermEnd", { termEnd: "2027-06-30 12:00" }, addresses, context);
+    expect(result.ok && decodeFunctionData({ abi: plenumGovernorAbi, data: result.actions[0].calldata }).args).toEqual([
+      Date.UTC(2027, 5, 30, 12) / 1000,
+    ]);
+    const unparsed = buildTemplateForm("guardianTermEnd", { termEnd: "next summer" }, addresses, context);
+    expect(!unparsed.ok && unparsed.errors.map((error) => error.field)).toEqual(["termEnd"]);
+  });
+
+  it("read a slash: the ground picked as its index, the amount in PLM", () => {
+    const expert = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+    const texts = { expert, ground: "1", disputeId: "3", amount: "1,500", reason: "Ruled without reading it." };
+    const result = buildTemplateForm("slashExpert", texts, addresses, {});
+    expect(result.ok && decodeFunctionData({ abi: disputeModuleAbi, data: result.actions[0].calldata }).args).toEqual([
+      expert,
+      parseEther("1500"),
+      1,
+      3n,
+      "Ruled without reading it.",
+    ]);
+    const unpicked = buildTemplateForm("slashExpert", { ...texts, expert: "", ground: "" }, addresses, {});
+    expect(!unpicked.ok && unpicked.errors.map((error) => error.field)).toEqual(["expert", "ground"]);
   });
 });

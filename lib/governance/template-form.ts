@@ -181,9 +181,38 @@ export const templateForms: { [K in FormTemplateKind]: Form<K> } = {
     fields: [address("guardian", "New guardian (0x000…000 removes it)")],
     read: (fields) => ({ kind: "proposalGuardian", guardian: fields.address("guardian") }),
   },
-  networkGuardian: {
-    fields: [address("guardian", "New guardian")],
-    read: (fields) => ({ kind: "networkGuardian", guardian: fields.address("guardian") }),
+  guardianTermEnd: {
+    fields: [
+      {
+        name: "termEnd",
+        label: "New end of the guardian's term (UTC)",
+        kind: "time",
+        placeholder: "YYYY-MM-DD or YYYY-MM-DD HH:MM",
+      },
+    ],
+    read: (fields) => ({ kind: "guardianTermEnd", termEnd: fields.time("termEnd") }),
+  },
+  pauseDuration: {
+    fields: [duration("seconds", "New pause duration")],
+    read: (fields) => ({ kind: "pauseDuration", seconds: fields.duration("seconds") }),
+  },
+  slashExpert: {
+    // The expert is picked from the panel and the ground from the module's grounds (see template-fields-form).
+    fields: [
+      address("expert", "Expert"),
+      { name: "ground", label: "Ground", kind: "integer" },
+      { name: "disputeId", label: "Dispute #", kind: "integer" },
+      plm("amount", "Amount to slash (PLM; the stake if it holds less)"),
+      { name: "reason", label: "Reason (recorded on chain)", kind: "textarea" },
+    ],
+    read: (fields) => ({
+      kind: "slashExpert",
+      expert: fields.address("expert"),
+      ground: fields.integer("ground"),
+      disputeId: fields.integer("disputeId"),
+      amount: fields.plm("amount"),
+      reason: fields.text("reason"),
+    }),
   },
   rawCall: {
     fields: [

@@ -43,9 +43,9 @@ import {
   type TemplateContext,
   type TemplateInput,
 } from "./templates";
-import { testAddresses as addresses, testParameters as parameters } from "./test-fixtures";
+import { testAddresses as addresses, testGuardian as guardian, testParameters as parameters } from "./test-fixtures";
 
-const decodeContext: DecodeContext = { addresses, parameters };
+const decodeContext: DecodeContext = { addresses, parameters, guardian };
 
 const alice: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 const bob: Address = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
@@ -367,7 +367,7 @@ describe("governance settings on the governor", () => {
   });
 });
 
-describe("timelock delay and network guardian", () => {
+describe("timelock delay", () => {
   it("calls updateDelay on the timelock itself", () => {
     const actions = actionsOf({ kind: "timelockDelay", seconds: 3n * DAY });
     expect(actions[0].target).toBe(addresses.timelock);
@@ -380,15 +380,63 @@ describe("timelock delay and network guardian", () => {
       /^The timelock delay must be more than 0: it is the challenge window/,
     );
   });
+});
 
-  it("sets the network parameters' guardian", () => {
-    const actions = actionsOf({ kind: "networkGuardian", guardian: carol });
+describe("the guardian's term and the pause", () => {
+  const now = 1_767_225_600n; // 2026-01-01 00:00 UTC, a year before the fixture's term end
+  const context: TemplateContext = { guardian, now };
+
+  it("moves the end of the guardian's term on the governor, and decodes it against the current end", () => {
+    const later = 1_830_297_600n; // 2028-01-01
+    const actions = actionsOf({ kind: "guardianTermEnd", termEnd: later }, context);
+    expect(actions[0].target).toBe(addresses.governor);
+    expect(decodeFunctionData({ abi: plenumGovernorAbi, data: actions[0].calldata })).toMatchObject({
+      functionName: "setGuardianTermEnd",
+      args: [Number(later)],
+    });
+    expect(summaries(actions)).toEqual([
+      "End the guardian's term on 2028-01-01 00:00 UTC (now 2027-01-01 00:00 UTC): extends it",
+    ]);
+    // A date in the past ends the term at once: the contract allows it.
+    expect(errorsOf({ kind: "guardianTermEnd", termEnd: now - DAY }, context)).toEqual([]);
+  });
+
+  it("refuses a term ending more than MAX_GUARDIAN_TERM after now, and checks nothing before the chain is read", () => {
+    const latest = now + 730n * DAY;
+    expect(errorsOf({ kind: "guardianTermEnd", termEnd: latest }, context)).toEqual([]);
+    expect(errorsOf({ kind: "guardianTermEnd", termEnd: latest + 1n }, context)).toEqual([
+      {
+        field: "termEnd",
+        message:
+          "The guardian's term can end at the latest 2028-01-01 00:00 UTC, 730 days from now (PlenumGovernor: GuardianTermTooLong)",
+      },
+    ]);
+    expect(errorsOf({ kind: "guardianTermEnd", termEnd: now }, { guardian })).toEqual([
+      { field: "termEnd", message: "The guardian's term is not loaded yet" },
+    ]);
+  });
+
+  it("sets how long a pause lasts, within the bounds the contract declares", () => {
+    const actions = actionsOf({ kind: "pauseDuration", seconds: 14n * DAY }, context);
     expect(actions[0].target).toBe(addresses.networkParameters);
     expect(decodeFunctionData({ abi: networkParametersAbi, data: actions[0].calldata })).toMatchObject({
-      functionName: "setGuardian",
-      args: [carol],
+      functionName: "setPauseDuration",
+      args: [14n * DAY],
     });
-    expect(summaries(actions)).toEqual([`Set the network parameters' guardian (security council) to ${carol}`]);
+    expect(summaries(actions)).toEqual([
+      "Set how long a pause of the network parameters lasts to 14 days (now 7 days; bounds 1 day–30 days)",
+    ]);
+    expect(errorsOf({ kind: "pauseDuration", seconds: 31n * DAY }, context)).toEqual([
+      {
+        field: "seconds",
+        message:
+          "A pause must be between 1 day and 30 days (NetworkParameters MIN_PAUSE_DURATION / MAX_PAUSE_DURATION), got 31 days",
+      },
+    ]);
+    expect(errorsOf({ kind: "pauseDuration", seconds: 3_600n }, context)[0].message).toMatch(/got 1 hour$/);
+    expect(errorsOf({ kind: "pauseDuration", seconds: DAY }, {})).toEqual([
+      { field: "seconds", message: "The pause settings are not loaded yet" },
+    ]);
   });
 });
 
@@ -523,6 +571,66 @@ describe("dispute module settings", () => {
   });
 });
 
+describe("slashing a panel expert", () => {
+  const disputes = [
+    { id: 1n, rulings: [{ expert: alice, uphold: true, reason: "uphold", time: 0n }], idleMembers: [] },
+    { id: 2n, rulings: [], idleMembers: [bob] },
+  ];
+  const slash = {
+    kind: "slashExpert",
+    expert: alice,
+    amount: 1_000n * PLM,
+    ground: 1n,
+    disputeId: 1n,
+    reason: "  Ruled without reading the evidence.  ",
+  } as const;
+
+  it("encodes slashExpert with the ground as the enum's index and decodes it with its ground and dispute", () => {
+    const actions = actionsOf(slash, { disputes });
+    expect(actions[0].target).toBe(addresses.disputeModule);
+    expect(decodeFunctionData({ abi: disputeModuleAbi, data: actions[0].calldata })).toMatchObject({
+      functionName: "slashExpert",
+      args: [alice, 1_000n * PLM, 1, 1n, "Ruled without reading the evidence."],
+    });
+    expect(summaries(actions)).toEqual([
+      `Slash up to 1,000 PLM of ${alice}'s stake for a negligent ruling on dispute #1 and remove them from the panel: ` +
+        `"Ruled without reading the evidence."`,
+    ]);
+    expect(errorsOf({ ...slash, expert: bob, ground: 2n, disputeId: 2n }, { disputes })).toEqual([]);
+  });
+
+  it("refuses a slash the module has no ground for, as NoGroundToSlash would", () => {
+    expect(errorsOf({ ...slash, ground: 2n }, { disputes })).toEqual([
+      {
+        field: "ground",
+        message:
+          "This expert was not recorded idle when dispute #1 timed out: no ground for not ruling before the dispute timed out (DisputeModule: NoGroundToSlash)",
+      },
+    ]);
+    expect(errorsOf({ ...slash, expert: bob }, { disputes })).toEqual([
+      {
+        field: "ground",
+        message:
+          "This expert did not rule on dispute #1: no ground for a negligent ruling (DisputeModule: NoGroundToSlash)",
+      },
+    ]);
+    expect(errorsOf({ ...slash, disputeId: 9n }, { disputes })).toEqual([
+      { field: "disputeId", message: "There is no dispute #9" },
+    ]);
+  });
+
+  it("checks the amount, the ground, the dispute id and the reason's length", () => {
+    expect(
+      errorsOf({ ...slash, amount: 0n, ground: 3n, disputeId: 0n, reason: "x".repeat(2_049) }).map(
+        (error) => error.field,
+      ),
+    ).toEqual(["amount", "ground", "disputeId", "reason"]);
+    expect(errorsOf({ ...slash, ground: 3n })[0].message).toBe(
+      "Pick a ground: a malicious ruling, a negligent ruling, not ruling before the dispute timed out",
+    );
+  });
+});
+
 describe("custom actions", () => {
   const transfer = parseAbiItem("function transfer(address to, uint256 amount) returns (bool)") as AbiFunction;
   const deposit = parseAbiItem("function deposit((address to, uint96 amount)[] items) payable") as AbiFunction;
@@ -541,6 +649,32 @@ describe("custom actions", () => {
       args: [bob, PLM],
     });
     expect(summaries(actions)).toEqual([`Transfer 1 PLM from the treasury to ${bob}`]);
+  });
+
+  it("encodes an enum argument (uint8 in the ABI) of a system function, such as slashExpert's ground", () => {
+    const slashExpert = disputeModuleAbi.find(
+      (item): item is Extract<(typeof disputeModuleAbi)[number], { type: "function" }> =>
+        item.type === "function" && item.name === "slashExpert",
+    )!;
+    expect(slashExpert.inputs[2]).toMatchObject({ type: "uint8", internalType: "enum IDisputePanelAdmin.SlashGround" });
+    const input = (ground: string) =>
+      ({
+        kind: "customCall",
+        target: addresses.disputeModule,
+        fn: slashExpert,
+        inputs: [alice, "1000e18", ground, "3", "Ruled without reading the evidence."],
+        value: 0n,
+      }) as const;
+    const actions = actionsOf(input("2"));
+    expect(decodeFunctionData({ abi: disputeModuleAbi, data: actions[0].calldata }).args).toEqual([
+      alice,
+      1_000n * PLM,
+      2,
+      3n,
+      "Ruled without reading the evidence.",
+    ]);
+    expect(summaries(actions)[0]).toContain("for not ruling before the dispute timed out on dispute #3");
+    expect(errorsOf(input("256"))[0]).toMatchObject({ field: "inputs.2" });
   });
 
   it("encodes a payable call with tuples on an outside contract", () => {
@@ -609,7 +743,7 @@ describe("custom actions", () => {
 
 describe("the template table", () => {
   it("has a title for every kind", () => {
-    expect(templateKinds).toHaveLength(25);
+    expect(templateKinds).toHaveLength(27);
     for (const kind of templateKinds) expect(templates[kind].title).not.toBe("");
   });
 
@@ -723,6 +857,7 @@ describe("contract limits stay in step with the Solidity sources", () => {
     expect(constant(dispute, "MAX_EXPERT_STAKE")).toBe(contractLimits.maxExpertStake);
     expect(constant(dispute, "MAX_PANEL_SIZE")).toBe(BigInt(contractLimits.maxPanelSize));
     expect(constant(dispute, "MAX_PROFILE_LENGTH")).toBe(BigInt(contractLimits.panelProfileBytes));
+    expect(constant(dispute, "MAX_REASON_LENGTH")).toBe(BigInt(contractLimits.reasonBytes));
   });
 
   it("GrantVesting and ModelRegistry", () => {

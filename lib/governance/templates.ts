@@ -8,7 +8,8 @@
  * `buildTemplate` does the last two. Amounts are bigint throughout.
  *
  * The limits below mirror contracts/src (DisputeModule, GrantVesting, ModelRegistry) and OpenZeppelin's governor
- * extensions; the tests read the Solidity constants to keep them in step.
+ * extensions; the tests read the Solidity constants to keep them in step. The guardian's limits depend on the chain's
+ * time and are read with it (`TemplateContext.guardian`).
  */
 import {
   encodeFunctionData,
@@ -38,11 +39,14 @@ import {
   formatParameterBounds,
   formatParameterNumber,
   formatParameterValue,
+  formatTimestamp,
   formatTokens,
   parameterUnitSuffix,
 } from "../format";
 import { encodeCustomCall, parseArgument, type Parsed } from "./abi-inputs";
 import type { ParameterInfo, ProposalAction } from "./actions";
+import { slashGroundNames, type DisputeRecord } from "./disputes";
+import type { GuardianState } from "./guardian";
 import { utf8Length } from "../format";
 import { percentOf } from "./votes";
 
@@ -75,6 +79,12 @@ export type TemplateContext = {
   rulingQuorum?: bigint;
   /** ModelRegistry.modelCount() (ids run from 1 to it). */
   modelCount?: bigint;
+  /** The guardian's term and the pause settings, with the contracts' constants (needed by the guardian templates). */
+  guardian?: GuardianState;
+  /** The chain's time (seconds): the latest end of the guardian's term counts from it. */
+  now?: bigint;
+  /** The dispute module's disputes, with who ruled and who sat idle: the grounds a slash needs. */
+  disputes?: readonly Pick<DisputeRecord, "id" | "rulings" | "idleMembers">[];
 };
 
 const DAY = 86_400n;
@@ -97,6 +107,8 @@ export const contractLimits = {
   maxExpertStake: 10_000_000n * PLM,
   maxPanelSize: 15,
   panelProfileBytes: 512,
+  /** DisputeModule.MAX_REASON_LENGTH: a ruling's or a slash's reason, in UTF-8 bytes. */
+  reasonBytes: 2_048,
   /** Argument widths of the governor's setters (GovernorSettings, GovernorPreventLateQuorum). */
   maxVotingDelay: maxUint(48),
   maxVotingPeriod: maxUint(32),
@@ -152,8 +164,15 @@ type Inputs = {
   fundDisputeRewards: { amount: bigint };
   /** PlenumGovernor.setProposalGuardian: the zero address removes the guardian. */
   proposalGuardian: { guardian: Address };
-  /** NetworkParameters.setGuardian: who may pause the network parameters. */
-  networkGuardian: { guardian: Address };
+  /** PlenumGovernor.setGuardianTermEnd (a timestamp; one in the past ends the term at once). */
+  guardianTermEnd: { termEnd: bigint };
+  /** NetworkParameters.setPauseDuration (seconds): how long a pause lasts unless renewed. */
+  pauseDuration: { seconds: bigint };
+  /**
+   * DisputeModule.slashExpert: up to `amount` of the expert's stake, on a ground the module recorded on `disputeId`
+   * (`ground` in IDisputePanelAdmin.SlashGround order, as `slashGroundNames`).
+   */
+  slashExpert: { expert: Address; amount: bigint; ground: bigint; disputeId: bigint; reason: string };
   /** Any function of any contract, from its ABI item and one text per argument (see abi-inputs.ts). */
   customCall: { target: Address; fn: AbiFunction; inputs: readonly string[]; value: bigint };
   /** Raw calldata (hex, possibly empty) with an optional ETH value. */
@@ -549,7 +568,7 @@ const definitions: { [K in TemplateKind]: Definition<Inputs[K]> } = {
         contractLimits.maxBond,
         plm,
         "The dispute bond",
-        "MIN_BOND / MAX_BOND",
+        "DisputeModule MIN_BOND / MAX_BOND",
       ),
     encode: ({ amount }, addresses) =>
       disputeCall(addresses, encodeFunctionData({ abi: disputeModuleAbi, functionName: "setBond", args: [amount] })),
@@ -558,7 +577,15 @@ const definitions: { [K in TemplateKind]: Definition<Inputs[K]> } = {
   disputeReward: {
     title: "Reward for an upheld dispute",
     validate: ({ amount }) =>
-      boundsErrors("amount", amount, 0n, contractLimits.maxReward, plm, "The dispute reward", "MAX_REWARD"),
+      boundsErrors(
+        "amount",
+        amount,
+        0n,
+        contractLimits.maxReward,
+        plm,
+        "The dispute reward",
+        "DisputeModule MAX_REWARD",
+      ),
     encode: ({ amount }, addresses) =>
       disputeCall(
         addresses,
@@ -576,7 +603,7 @@ const definitions: { [K in TemplateKind]: Definition<Inputs[K]> } = {
         contractLimits.maxAdjudicationPeriod,
         formatDuration,
         "The adjudication period",
-        "MIN_ADJUDICATION_PERIOD / MAX_ADJUDICATION_PERIOD",
+        "DisputeModule MIN_ADJUDICATION_PERIOD / MAX_ADJUDICATION_PERIOD",
       ),
     encode: ({ seconds }, addresses) =>
       disputeCall(
@@ -617,7 +644,7 @@ const definitions: { [K in TemplateKind]: Definition<Inputs[K]> } = {
         contractLimits.maxExpertStake,
         plm,
         "The expert stake",
-        "MIN_EXPERT_STAKE / MAX_EXPERT_STAKE",
+        "DisputeModule MIN_EXPERT_STAKE / MAX_EXPERT_STAKE",
       ),
     encode: ({ amount }, addresses) =>
       disputeCall(
@@ -705,19 +732,85 @@ const definitions: { [K in TemplateKind]: Definition<Inputs[K]> } = {
       ),
   },
 
-  networkGuardian: {
-    title: "Network parameters guardian (may pause)",
-    validate: ({ guardian }) => {
-      const errors: Errors = [];
-      checkAddress(errors, "guardian", guardian, "guardian", { allowZero: true });
-      return errors;
+  guardianTermEnd: {
+    title: "End of the guardian's term",
+    validate: ({ termEnd }, { guardian, now }) => {
+      if (!guardian || now === undefined) {
+        return [{ field: "termEnd", message: "The guardian's term is not loaded yet" }];
+      }
+      const latest = now + guardian.maxTerm;
+      if (termEnd > latest) {
+        return [
+          {
+            field: "termEnd",
+            message:
+              `The guardian's term can end at the latest ${formatTimestamp(latest)}, ${formatDuration(guardian.maxTerm)} ` +
+              `from now (PlenumGovernor: GuardianTermTooLong)`,
+          },
+        ];
+      }
+      return [];
     },
-    encode: ({ guardian }, addresses) => [
+    encode: ({ termEnd }, addresses) =>
+      governorCall(
+        addresses,
+        encodeFunctionData({ abi: plenumGovernorAbi, functionName: "setGuardianTermEnd", args: [Number(termEnd)] }),
+      ),
+  },
+
+  pauseDuration: {
+    title: "How long a pause lasts",
+    validate: ({ seconds }, { guardian }) => {
+      if (!guardian) return [{ field: "seconds", message: "The pause settings are not loaded yet" }];
+      return boundsErrors(
+        "seconds",
+        seconds,
+        guardian.minPauseDuration,
+        guardian.maxPauseDuration,
+        formatDuration,
+        "A pause",
+        "NetworkParameters MIN_PAUSE_DURATION / MAX_PAUSE_DURATION",
+      );
+    },
+    encode: ({ seconds }, addresses) => [
       call(
         addresses.networkParameters,
-        encodeFunctionData({ abi: networkParametersAbi, functionName: "setGuardian", args: [guardian] }),
+        encodeFunctionData({ abi: networkParametersAbi, functionName: "setPauseDuration", args: [seconds] }),
       ),
     ],
+  },
+
+  slashExpert: {
+    title: "Slash a panel expert",
+    validate: (input, { disputes }) => {
+      const errors: Errors = [];
+      const expertOk = checkAddress(errors, "expert", input.expert, "expert");
+      checkPositiveAmount(errors, "amount", input.amount, "amount to slash");
+      const groundOk = input.ground >= 0n && input.ground < BigInt(slashGroundNames.length);
+      if (!groundOk) {
+        errors.push({ field: "ground", message: `Pick a ground: ${slashGroundNames.join(", ")}` });
+      }
+      if (input.disputeId < 1n) {
+        errors.push({ field: "disputeId", message: "Dispute ids start at 1" });
+      } else if (disputes) {
+        const dispute = disputes.find((candidate) => candidate.id === input.disputeId);
+        if (!dispute) errors.push({ field: "disputeId", message: `There is no dispute #${input.disputeId}` });
+        else if (expertOk && groundOk && !hasSlashGround(dispute, input.expert, input.ground)) {
+          errors.push({ field: "ground", message: missingGround(input.ground, input.disputeId) });
+        }
+      }
+      checkText(errors, "reason", input.reason, "reason", contractLimits.reasonBytes, "DisputeModule");
+      return errors;
+    },
+    encode: ({ expert, amount, ground, disputeId, reason }, addresses) =>
+      disputeCall(
+        addresses,
+        encodeFunctionData({
+          abi: disputeModuleAbi,
+          functionName: "slashExpert",
+          args: [expert, amount, Number(ground), disputeId, trim(reason)],
+        }),
+      ),
   },
 
   customCall: {
@@ -807,6 +900,7 @@ function durationErrors(seconds: bigint, max: bigint, what: string, source: stri
   return [];
 }
 
+/** `source` names the contract's bounds, e.g. "DisputeModule MIN_BOND / MAX_BOND". */
 function boundsErrors(
   field: string,
   value: bigint,
@@ -814,15 +908,33 @@ function boundsErrors(
   max: bigint,
   show: (value: bigint) => string,
   what: string,
-  constants: string,
+  source: string,
 ): FieldError[] {
   if (value >= min && value <= max) return [];
   return [
     {
       field,
-      message: `${what} must be between ${show(min)} and ${show(max)} (DisputeModule ${constants}), got ${show(value)}`,
+      message: `${what} must be between ${show(min)} and ${show(max)} (${source}), got ${show(value)}`,
     },
   ];
+}
+
+/** As DisputeModule.slashExpert checks it: a ruling cast on the dispute, or idleness recorded when it timed out. */
+function hasSlashGround(
+  dispute: Pick<DisputeRecord, "rulings" | "idleMembers">,
+  expert: Address,
+  ground: bigint,
+): boolean {
+  if (ground === 2n) return dispute.idleMembers.some((member) => isAddressEqual(member, expert));
+  return dispute.rulings.some((ruling) => isAddressEqual(ruling.expert, expert));
+}
+
+function missingGround(ground: bigint, disputeId: bigint): string {
+  const record =
+    ground === 2n
+      ? `was not recorded idle when dispute #${disputeId} timed out`
+      : `did not rule on dispute #${disputeId}`;
+  return `This expert ${record}: no ground for ${slashGroundNames[Number(ground)]} (DisputeModule: NoGroundToSlash)`;
 }
 
 /** The bounds check of a parameter change, in the parameter's unit. */

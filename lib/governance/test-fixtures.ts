@@ -1,5 +1,6 @@
 import { parseEther } from "viem";
 import type { DecodeContext, ParameterInfo } from "./actions";
+import type { GuardianState } from "./guardian";
 
 /** Deterministic local addresses for unit tests: the code under test only needs to tell the contracts apart. */
 export const testAddresses = {
@@ -23,3 +24,15 @@ export const testParameters = new Map<string, ParameterInfo>([
   ["maxLatency", { value: 800n, min: 100n, max: 5_000n, unit: "ms" }],
   ["openModelSubsidy", { value: 0n, min: 0n, max: 5_000n, unit: "bps" }],
 ]);
+
+/** The guardian as a unit test's chain holds it: term ending 2027-01-01 00:00 UTC, not paused, the default pause. */
+export const testGuardian = {
+  guardian: "0xa0Ee7A142d267C1f36714E4a8F75612F20a79720",
+  termEnd: 1_798_761_600n,
+  maxTerm: 730n * 86_400n,
+  pausedUntil: 0n,
+  pauseAvailableAt: 0n,
+  pauseDuration: 7n * 86_400n,
+  minPauseDuration: 86_400n,
+  maxPauseDuration: 30n * 86_400n,
+} as const satisfies GuardianState;

@@ -1,20 +1,70 @@
+import { useRef, useState } from "react";
+import type { TransactionReceipt } from "viem";
 import { contracts } from "../contracts";
 import { useTransaction } from "./use-transaction";
 
 const { disputeModule, token } = contracts;
 
 /**
- * File a dispute on a queued proposal: approve the bond when the allowance is short (one transaction less when it
- * is enough), then file. Two steps of the same transaction path; resolves to the filing's receipt.
+ * Post a dispute bond: approve it when the allowance is short (one transaction less when it is enough), then the
+ * write that pulls it. Two steps of the same transaction path, one at a time: a second `post` while one runs is
+ * ignored. Resolves to the posting's receipt.
  */
-export function useFileDispute(proposalId: bigint) {
+function useBondPosting() {
   const approval = useTransaction();
-  const filing = useTransaction();
-  const approve = (bond: bigint) =>
-    approval.run({ ...token, functionName: "approve", args: [disputeModule.address, bond] });
-  const file = (evidence: string) =>
-    filing.run({ ...disputeModule, functionName: "fileDispute", args: [proposalId, evidence] });
-  return { approval, filing, approve, file };
+  const posting = useTransaction();
+  const [running, setRunning] = useState(false);
+  const started = useRef(false);
+  const post = async (
+    bond: bigint,
+    allowance: bigint,
+    write: () => Promise<TransactionReceipt | undefined>,
+  ): Promise<TransactionReceipt | undefined> => {
+    if (started.current) return undefined;
+    started.current = true;
+    setRunning(true);
+    try {
+      if (allowance < bond) {
+        const approved = await approval.run({ ...token, functionName: "approve", args: [disputeModule.address, bond] });
+        if (!approved) return undefined;
+      }
+      return await write();
+    } finally {
+      started.current = false;
+      setRunning(false);
+    }
+  };
+  // Disabled from the first click until the last write settles.
+  const inProgress = running || approval.inProgress || posting.inProgress;
+  return { approval, posting, post, inProgress };
+}
+
+/** File a dispute on a queued proposal, posting the bond. */
+export function useFileDispute(proposalId: bigint) {
+  const bond = useBondPosting();
+  const file = (amount: bigint, allowance: bigint, evidence: string) =>
+    bond.post(amount, allowance, () =>
+      bond.posting.run({ ...disputeModule, functionName: "fileDispute", args: [proposalId, evidence] }),
+    );
+  return { ...bond, file };
+}
+
+/** Join an open dispute as a co-challenger, posting its bond, with evidence or none. */
+export function useJoinDispute(disputeId: bigint) {
+  const bond = useBondPosting();
+  const join = (amount: bigint, allowance: bigint, evidence: string) =>
+    bond.post(amount, allowance, () =>
+      bond.posting.run({ ...disputeModule, functionName: "joinDispute", args: [disputeId, evidence] }),
+    );
+  return { ...bond, join };
+}
+
+/** Add evidence to an open dispute, without a bond (anyone, for or against the proposal). */
+export function useAddEvidence(disputeId: bigint) {
+  const transaction = useTransaction();
+  const add = (evidence: string) =>
+    transaction.run({ ...disputeModule, functionName: "addEvidence", args: [disputeId, evidence] });
+  return { ...transaction, add };
 }
 
 /** A panel member's ruling on an open dispute: uphold (cancel the proposal) or reject, with a reason. */
@@ -25,7 +75,7 @@ export function useCastRuling(disputeId: bigint) {
   return { ...transaction, castRuling };
 }
 
-/** Close a dispute the panel did not decide by its deadline (anyone): the bond is refunded. */
+/** Close a dispute the panel did not decide by its deadline (anyone): the bonds are refunded. */
 export function useResolveTimeout(disputeId: bigint) {
   const transaction = useTransaction();
   const resolve = () => transaction.run({ ...disputeModule, functionName: "resolveTimeout", args: [disputeId] });
@@ -39,7 +89,7 @@ export function useWithdrawPayout() {
   return { ...transaction, withdraw };
 }
 
-/** The guardian (or governance) pauses the network parameters: every setParameter reverts until unpaused. */
+/** The guardian pauses the network parameters for `pauseDuration`: every setParameter reverts until it lapses. */
 export function usePauseParameters() {
   const transaction = useTransaction();
   const pause = () => transaction.run({ ...contracts.networkParameters, functionName: "pause", args: [] });

@@ -1,7 +1,7 @@
 import { isAddressEqual, zeroAddress, type Address } from "viem";
 import { useAccount, useReadContracts } from "wagmi";
 import { contracts } from "../contracts";
-import { deadlinePhase, type DisputeRecord } from "../governance/disputes";
+import { deadlinePhase, satAtFiling, type DisputeRecord } from "../governance/disputes";
 
 const { disputeModule } = contracts;
 
@@ -10,9 +10,9 @@ export const rulingNames = ["None", "Uphold", "Reject"] as const;
 export type RulingName = (typeof rulingNames)[number];
 
 /**
- * The connected account's standing on one dispute, read from the module in one batch: panel membership and
- * profile, its ruling so far, its stake against the minimum, what it may withdraw, and the module's reward and
- * reason limit (the consequence of a ruling depends on them). Nothing is read while no wallet is connected.
+ * The connected account's standing on one dispute, read from the module in one batch: panel membership, seat and
+ * profile, its ruling so far, its stake, what it may withdraw, and the module's reward and reason limit (the
+ * consequence of a ruling depends on them). Nothing is read while no wallet is connected.
  */
 export function useDisputeStanding(disputeId: bigint) {
   const { address } = useAccount();
@@ -24,7 +24,7 @@ export function useDisputeStanding(disputeId: bigint) {
       { ...disputeModule, functionName: "panelProfile", args: [account] },
       { ...disputeModule, functionName: "rulingOf", args: [disputeId, account] },
       { ...disputeModule, functionName: "stakeOf", args: [account] },
-      { ...disputeModule, functionName: "expertStake" },
+      { ...disputeModule, functionName: "panelSeat", args: [account] },
       { ...disputeModule, functionName: "claimable", args: [account] },
       { ...disputeModule, functionName: "rewardAmount" },
       { ...disputeModule, functionName: "rewardPool" },
@@ -38,7 +38,7 @@ export function useDisputeStanding(disputeId: bigint) {
         profile,
         ruling,
         stake,
-        expertStake,
+        [seatedSince, seatedUntil],
         claimable,
         rewardAmount,
         rewardPool,
@@ -49,7 +49,7 @@ export function useDisputeStanding(disputeId: bigint) {
         profile,
         ruling: rulingNames[ruling] ?? "None",
         stake,
-        expertStake,
+        seat: { since: seatedSince, until: seatedUntil },
         claimable,
         // What an upheld ruling pays on top of the bond: the module pays min(rewardAmount, pool) and never reverts.
         upheldReward: rewardAmount < rewardPool ? rewardAmount : rewardPool,
@@ -65,8 +65,8 @@ export type DisputeStanding = NonNullable<ReturnType<typeof useDisputeStanding>[
 
 /**
  * The connected account's dispute work: whether it sits on the panel, what it may withdraw, and which of the
- * open disputes still wait for its ruling (the panel rules until the deadline inclusive; never on a recused
- * dispute, nor on one it filed).
+ * open disputes still wait for its ruling (the members seated when a dispute was filed rule on it until its
+ * deadline inclusive; never on a dispute they have a bond in).
  */
 export function useYourDisputeWork<T extends DisputeRecord>(disputes: readonly T[], now: bigint | undefined) {
   const { address } = useAccount();
@@ -76,19 +76,21 @@ export function useYourDisputeWork<T extends DisputeRecord>(disputes: readonly T
     contracts: [
       { ...disputeModule, functionName: "isPanelMember", args: [account] },
       { ...disputeModule, functionName: "claimable", args: [account] },
+      { ...disputeModule, functionName: "panelSeat", args: [account] },
     ],
     query: {
       enabled: Boolean(address),
-      select: ([isPanelMember, claimable]) => ({ isPanelMember, claimable }),
+      select: ([isPanelMember, claimable, [since, until]]) => ({ isPanelMember, claimable, seat: { since, until } }),
     },
   });
+  const seat = standing.data?.seat;
   const candidates =
-    address && standing.data?.isPanelMember && now !== undefined
+    address && seat && seat.since !== 0n && now !== undefined
       ? disputes.filter(
           (dispute) =>
             deadlinePhase(dispute, now).phase === "adjudicating" &&
-            !dispute.recused &&
-            !isAddressEqual(dispute.challenger, address),
+            satAtFiling(seat, dispute) &&
+            !dispute.challengers.some((challenger) => isAddressEqual(challenger.account, address)),
         )
       : [];
   const rulings = useReadContracts({

@@ -2,7 +2,6 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import {
   BaseError,
-  TransactionReceiptNotFoundError,
   UserRejectedRequestError,
   type Abi,
   type ContractFunctionArgs,
@@ -21,7 +20,10 @@ export type TransactionStatus =
   | { step: "pending"; hash: Hash }
   | { step: "confirmed"; hash: Hash; blockNumber: bigint }
   | { step: "cancelled" }
-  | { step: "failed"; message: string; hash?: Hash };
+  /** After it was sent, the wallet put another transaction in its nonce: a cancellation, or a different call. */
+  | { step: "replaced"; hash: Hash; by: Hash; cancelled: boolean }
+  /** `retry` sends the same write again (offered when the transaction was not mined in time). */
+  | { step: "failed"; message: string; hash?: Hash; retry?: () => void };
 
 type Mutability = "nonpayable" | "payable";
 
@@ -36,25 +38,6 @@ export type ContractWrite<
   value?: bigint;
 };
 
-/** Receipt polling: a failing RPC is reported after this many failures in a row, not after a long timeout. */
-const RECEIPT_POLL_MS = 1_000;
-const RPC_FAILURES_BEFORE_GIVING_UP = 4;
-
-/** Calls `read` every RECEIPT_POLL_MS until it returns a value; gives up after repeated failures. */
-async function pollUntilDefined<T>(read: () => Promise<T | undefined>): Promise<T> {
-  let failures = 0;
-  for (;;) {
-    try {
-      const value = await read();
-      if (value !== undefined) return value;
-      failures = 0;
-    } catch (error) {
-      if (++failures >= RPC_FAILURES_BEFORE_GIVING_UP) throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, RECEIPT_POLL_MS));
-  }
-}
-
 function rejectedInWallet(error: unknown): boolean {
   if (!(error instanceof BaseError)) return false;
   return Boolean(
@@ -64,9 +47,11 @@ function rejectedInWallet(error: unknown): boolean {
 
 /**
  * The one path every write takes: connected and on the app's chain, simulated first (a revert is refused by name
- * before the wallet opens), the wallet prompt, the receipt (`reverted` is a failure), then every chain read is
- * refreshed. One write at a time: a second `run` while one is in flight is ignored. Resolves to the receipt of a
- * confirmed transaction, undefined otherwise (the status says why).
+ * before the wallet opens), the wallet prompt, the receipt (`reverted` is a failure, named by replaying the
+ * transaction in its block; a speed-up in the wallet is followed, a cancellation reported; a transaction not
+ * mined in time is reported with a retry), then every chain read is refreshed. One write at a time: a second `run`
+ * while one is in flight is ignored. Resolves to the receipt of a confirmed transaction, undefined otherwise (the
+ * status says why).
  */
 export function useTransaction() {
   const config = useConfig();
@@ -77,9 +62,9 @@ export function useTransaction() {
   const inFlight = useRef(false);
 
   const run = useCallback(
-    async <const abi extends Abi, functionName extends ContractFunctionName<abi, Mutability>>(
+    async function run<const abi extends Abi, functionName extends ContractFunctionName<abi, Mutability>>(
       write: ContractWrite<abi, functionName>,
-    ): Promise<TransactionReceipt | undefined> => {
+    ): Promise<TransactionReceipt | undefined> {
       if (inFlight.current) return undefined;
       if (!address) {
         setStatus({ step: "failed", message: "Connect a wallet first. Nothing was sent." });
@@ -93,7 +78,9 @@ export function useTransaction() {
       let hash: Hash | undefined;
       try {
         // Loaded on the first write: the pages' first load stays read-only.
-        const { simulateContract, writeContract, getTransactionReceipt } = await import("wagmi/actions");
+        const [{ simulateContract, writeContract }, { RECEIPT_TIMEOUT_MS, revertReason, waitForMined }] =
+          await Promise.all([import("wagmi/actions"), import("../chain/transaction-receipt")]);
+        const client = config.getClient({ chainId: appChain.id });
         setStatus({ step: "checking" });
         const request = { ...write, account: address, chainId: appChain.id } as Parameters<typeof simulateContract>[1];
         const simulation = await simulateContract(config, request);
@@ -101,25 +88,38 @@ export function useTransaction() {
         hash = await writeContract(config, simulation.request);
         setStatus({ step: "pending", hash });
         const sent = hash;
-        const receipt = await pollUntilDefined(() =>
-          getTransactionReceipt(config, { hash: sent }).catch((error: unknown) => {
-            if (error instanceof BaseError && error.walk((cause) => cause instanceof TransactionReceiptNotFoundError)) {
-              return undefined;
-            }
-            throw error;
-          }),
-        );
-        if (receipt.status === "reverted") {
-          let reason = "";
-          await simulateContract(config, request).catch((error: unknown) => (reason = ` ${describeError(error)}`));
+        const mined = await waitForMined(client, sent);
+        if (!mined) {
           setStatus({
             step: "failed",
-            hash,
-            message: `The transaction was mined in block ${receipt.blockNumber} but reverted: the chain changed after it was checked.${reason}`,
+            hash: sent,
+            message: `Transaction ${sent} was not mined within ${RECEIPT_TIMEOUT_MS / 60_000} minutes: the network may have dropped it. If your wallet no longer lists it, send it again.`,
+            retry: () => void run(write),
           });
           return undefined;
         }
-        setStatus({ step: "confirmed", hash, blockNumber: receipt.blockNumber });
+        const { receipt, replacement } = mined;
+        if (replacement && replacement.reason !== "repriced") {
+          setStatus({
+            step: "replaced",
+            hash: sent,
+            by: replacement.transaction.hash,
+            cancelled: replacement.reason === "cancelled",
+          });
+          await queryClient.invalidateQueries();
+          return undefined;
+        }
+        if (receipt.status === "reverted") {
+          const reason = await revertReason(client, receipt);
+          setStatus({
+            step: "failed",
+            hash: receipt.transactionHash,
+            message: `The transaction was mined in block ${receipt.blockNumber} but reverted: the chain changed after it was checked.${reason ? ` ${reason}` : ""}`,
+          });
+          return undefined;
+        }
+        // After a speed-up in the wallet, the same call was mined under another hash.
+        setStatus({ step: "confirmed", hash: receipt.transactionHash, blockNumber: receipt.blockNumber });
         await queryClient.invalidateQueries();
         return receipt;
       } catch (error) {

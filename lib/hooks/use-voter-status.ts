@@ -4,7 +4,7 @@ import { contracts } from "../contracts";
 
 /**
  * The connected account's standing on one proposal: whether it has voted, its voting power at the snapshot
- * (its current power while the snapshot is still ahead), and who may cancel (the guardian, read from the governor).
+ * (its current power while the snapshot is still ahead).
  */
 export function useVoterStatus(proposalId: bigint, snapshot: bigint, snapshotPassed: boolean) {
   const { address } = useAccount();
@@ -17,11 +17,10 @@ export function useVoterStatus(proposalId: bigint, snapshot: bigint, snapshotPas
       snapshotPassed
         ? { ...governor, functionName: "getVotes", args: [account, snapshot] }
         : { ...token, functionName: "getVotes", args: [account] },
-      { ...governor, functionName: "proposalGuardian" },
     ],
     query: {
       enabled: Boolean(address),
-      select: ([hasVoted, votingPower, guardian]) => ({ hasVoted, votingPower, guardian }),
+      select: ([hasVoted, votingPower]) => ({ hasVoted, votingPower }),
     },
   });
   return { account: address, ...reads };

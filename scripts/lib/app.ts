@@ -20,13 +20,21 @@ export function buildApp(): Promise<void> {
 
 export type AppServer = { url: string; process: ChildProcess; stop: () => Promise<void> };
 
-/** `next start` on `host:port`, talking to `rpcUrl`; resolves once it serves pages. */
-export async function startApp(options: { port: number; rpcUrl: string; host?: string }): Promise<AppServer> {
+/**
+ * `next start` on `host:port`; resolves once it serves pages. Browsers get `publicRpcUrl`; the server keeps
+ * `serverRpcUrl` (by default the same) to itself, as it would one carrying an API key.
+ */
+export async function startApp(options: {
+  port: number;
+  publicRpcUrl: string;
+  serverRpcUrl?: string;
+  host?: string;
+}): Promise<AppServer> {
   const host = options.host ?? "127.0.0.1";
   await assertPortFree(host, options.port);
   const child = spawn(process.execPath, [nextBin, "start", "--hostname", host, "--port", String(options.port)], {
     cwd: rootDir,
-    env: { ...quietEnv, RPC_URL: options.rpcUrl },
+    env: { ...quietEnv, PUBLIC_RPC_URL: options.publicRpcUrl, RPC_URL: options.serverRpcUrl ?? options.publicRpcUrl },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

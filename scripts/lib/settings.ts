@@ -13,6 +13,9 @@ export const governorSettings = {
 
 export const timelockDelay = BigInt(2 * DAY);
 
+/** The guardian's powers end this long after deployment unless governance extends them. */
+export const guardianTerm = 365 * DAY;
+
 export const disputeSettings = {
   bond: parseEther("10000"),
   rewardAmount: parseEther("5000"),

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { delegateName, type DelegateSummary } from "@/lib/governance/delegates";
 import { formatTokens, shortAddress } from "@/lib/format";
-import { markdownExcerpt } from "@/lib/markdown";
+import { MarkdownExcerpt } from "@/components/markdown";
 import { FocusAreaChips } from "./focus-area-chips";
 import { ParticipationLabel } from "./participation-label";
 
@@ -41,7 +41,7 @@ export function DelegateCard({ delegate }: { delegate: DelegateSummary }) {
         </div>
         {statement ? (
           <p data-testid="delegate-excerpt" className="text-sm text-slate-600">
-            {markdownExcerpt(statement.text, 180)}
+            <MarkdownExcerpt source={statement.text} length={180} />
           </p>
         ) : (
           <p className="text-sm italic text-slate-400">No statement published.</p>

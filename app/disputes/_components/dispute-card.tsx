@@ -2,8 +2,9 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Address } from "viem";
-import { Markdown } from "@/components/markdown";
-import { formatTimestamp, formatTokens, shortAddress } from "@/lib/format";
+import { ChallengerList } from "@/components/dispute/challenger-list";
+import { EvidenceList } from "@/components/dispute/evidence-list";
+import { formatTimestamp, formatTokens } from "@/lib/format";
 import type { ListedDispute } from "@/lib/chain/dispute-events";
 import { disputeStatusBadges, disputeStatusLabels } from "@/lib/governance/dispute-status";
 import { rulingsToDecide } from "@/lib/governance/disputes";
@@ -69,12 +70,10 @@ export function DisputeCard({
       </div>
 
       <dl className="grid gap-2 text-sm md:grid-cols-2">
-        <Row label="Challenger">
-          <span className="font-mono" title={dispute.challenger} data-testid="dispute-challenger">
-            {shortAddress(dispute.challenger)}
-          </span>
+        <Row label="Challengers">
+          <ChallengerList dispute={dispute} />
         </Row>
-        <Row label="Bond">
+        <Row label="Bond each">
           <span data-testid="dispute-bond">{formatTokens(dispute.bond)} PLM</span>
         </Row>
         <Row label="Filed">{formatTimestamp(dispute.filedAt)}</Row>
@@ -94,13 +93,7 @@ export function DisputeCard({
       </dl>
 
       <p className="text-sm text-slate-600">{disputeStatusLabels[dispute.status]}.</p>
-      {dispute.recused && (
-        <p data-testid="dispute-recused" className="rounded bg-slate-50 p-2 text-sm text-slate-700">
-          The panel is recused: the proposal calls the dispute module or the governor, so no expert may rule and the
-          dispute can only time out (the bond is then refunded).
-        </p>
-      )}
-      {dispute.status === "Open" && !dispute.recused && (
+      {dispute.status === "Open" && (
         <p className="text-sm text-slate-600">
           {needed.uphold} more uphold {needed.uphold === 1 ? "ruling cancels" : "rulings cancel"} the proposal;{" "}
           {needed.reject} more reject {needed.reject === 1 ? "ruling lifts" : "rulings lift"} the freeze.
@@ -108,12 +101,7 @@ export function DisputeCard({
       )}
 
       <DisputeActions dispute={dispute} />
-      <div>
-        <h3 className="text-sm font-semibold text-slate-700">Evidence</h3>
-        <div data-testid="dispute-evidence" className="mt-1 rounded-md bg-slate-50 p-3 text-sm">
-          <Markdown source={dispute.evidence} />
-        </div>
-      </div>
+      <EvidenceList dispute={dispute} />
 
       <RulingList rulings={dispute.rulings} profiles={profiles} />
     </li>

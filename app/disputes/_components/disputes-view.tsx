@@ -68,7 +68,7 @@ function DisputesContent({ overview }: { overview: DisputesOverview }) {
         )}
       </section>
 
-      <PanelList panel={panel} expertStake={settings.expertStake} now={now} />
+      <PanelList panel={panel} disputes={disputes} expertStake={settings.expertStake} now={now} />
     </div>
   );
 }

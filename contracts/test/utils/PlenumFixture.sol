@@ -8,7 +8,7 @@ import {PlenumToken} from "../../src/PlenumToken.sol";
 import {PlenumGovernor} from "../../src/PlenumGovernor.sol";
 import {IDisputeModule} from "../../src/IDisputeModule.sol";
 import {DisputeModule, IDisputableGovernor} from "../../src/DisputeModule.sol";
-import {NetworkParameters} from "../../src/NetworkParameters.sol";
+import {NetworkParameters, IGuardianSource} from "../../src/NetworkParameters.sol";
 import {ModelRegistry} from "../../src/ModelRegistry.sol";
 import {GrantVesting} from "../../src/GrantVesting.sol";
 import {DelegateStatements} from "../../src/DelegateStatements.sol";
@@ -36,6 +36,7 @@ abstract contract PlenumFixture is Test {
     uint256 internal constant ADJUDICATION_PERIOD = 3 days;
     uint256 internal constant RULING_QUORUM = 2;
     uint256 internal constant EXPERT_STAKE = 50_000e18;
+    uint256 internal constant GUARDIAN_TERM = 365 days;
 
     uint8 internal constant AGAINST = 0;
     uint8 internal constant FOR = 1;
@@ -66,14 +67,16 @@ abstract contract PlenumFixture is Test {
         timelock = new TimelockController(TIMELOCK_DELAY, none, none, address(this));
         token = new PlenumToken(address(timelock), address(this));
 
-        // The governor and the dispute module point at each other: deploy the governor at the next nonce with
-        // the module's address computed for the nonce after.
-        address predictedModule = vm.computeCreateAddress(address(this), vm.getNonce(address(this)) + 1);
+        // The governor points at the dispute module and the network parameters, and both point back at it: deploy
+        // the governor at the next nonce with their addresses computed for the two nonces after.
+        uint256 nonce = vm.getNonce(address(this));
+        address predictedModule = vm.computeCreateAddress(address(this), nonce + 1);
+        address predictedParams = vm.computeCreateAddress(address(this), nonce + 2);
         governor = new PlenumGovernor(
             token,
             timelock,
             IDisputeModule(predictedModule),
-            guardian,
+            PlenumGovernor.GuardianSettings(guardian, uint48(block.timestamp + GUARDIAN_TERM), predictedParams),
             PlenumGovernor.Settings(
                 VOTING_DELAY, VOTING_PERIOD, PROPOSAL_THRESHOLD, QUORUM_PERCENT, LATE_QUORUM_EXTENSION
             )
@@ -92,7 +95,8 @@ abstract contract PlenumFixture is Test {
         );
         require(address(disputes) == predictedModule, "fixture: module address prediction");
 
-        params = new NetworkParameters(address(timelock), guardian);
+        params = new NetworkParameters(address(timelock), IGuardianSource(address(governor)));
+        require(address(params) == predictedParams, "fixture: parameters address prediction");
         registry = new ModelRegistry(address(timelock));
         vesting = new GrantVesting(token, address(timelock));
         statements = new DelegateStatements();
@@ -117,6 +121,22 @@ abstract contract PlenumFixture is Test {
         _selfDelegate(bob);
         _selfDelegate(carol);
         vm.warp(block.timestamp + 1);
+    }
+
+    /// @dev Another dispute module with production settings, a one-member panel deciding alone, for `governor_`.
+    function _soloPanelModule(address governor_, address member) internal returns (DisputeModule) {
+        address[] memory panel = new address[](1);
+        panel[0] = member;
+        string[] memory profiles = new string[](1);
+        profiles[0] = "GPU cluster operator";
+        return new DisputeModule(
+            token,
+            IDisputableGovernor(governor_),
+            address(timelock),
+            DisputeModule.Settings(BOND, REWARD, ADJUDICATION_PERIOD, 1, EXPERT_STAKE),
+            panel,
+            profiles
+        );
     }
 
     // ---------------------------------------------------------------- accounts

@@ -1,4 +1,4 @@
-import { Markdown } from "@/components/markdown";
+import { CollapsibleMarkdown } from "@/components/markdown";
 import type { CheckedStatement } from "@/lib/governance/delegates";
 
 export function StatementSection({ statement }: { statement?: CheckedStatement }) {
@@ -19,7 +19,7 @@ export function StatementSection({ statement }: { statement?: CheckedStatement }
       </div>
       {statement ? (
         <div data-testid="delegate-statement" className="rounded-lg border border-slate-200 bg-white p-5">
-          <Markdown source={statement.text} />
+          <CollapsibleMarkdown source={statement.text} />
         </div>
       ) : (
         <p className="text-slate-500">This address has not published a statement.</p>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CollapsibleMarkdown } from "@/components/markdown";
 import { VoteSupportBadge } from "@/components/vote-support-badge";
 import { formatTokens } from "@/lib/format";
 import type { CastVote } from "@/lib/governance/votes";
@@ -36,9 +37,9 @@ export function VotingHistory({ votes, titles }: { votes: CastVote[]; titles: Ma
                 </span>
               </div>
               {vote.reason ? (
-                <p data-testid="vote-reason" className="mt-2 whitespace-pre-line text-sm text-slate-700">
-                  {vote.reason}
-                </p>
+                <div data-testid="vote-reason" className="mt-2 text-sm">
+                  <CollapsibleMarkdown source={vote.reason} />
+                </div>
               ) : (
                 <p className="mt-2 text-sm italic text-slate-400">No reason given.</p>
               )}

@@ -1,13 +1,14 @@
 "use client";
 
+import { ChallengerList } from "@/components/dispute/challenger-list";
+import { EvidenceList } from "@/components/dispute/evidence-list";
 import { RulingList } from "@/components/dispute/ruling-list";
-import { Markdown } from "@/components/markdown";
-import { formatDuration, formatTimestamp, formatTokens, shortAddress } from "@/lib/format";
+import { formatDuration, formatTimestamp, formatTokens } from "@/lib/format";
 import { disputeStatusLabels } from "@/lib/governance/dispute-status";
 import { deadlinePhase, type DisputeRecord } from "@/lib/governance/disputes";
 import { usePanelProfiles } from "@/lib/hooks/use-panel-profiles";
 
-/** The bonded challenge against this proposal: who filed it, why, and how the panel ruled. */
+/** The bonded challenge against this proposal: who posted bonds, the evidence, and how the panel ruled. */
 export function DisputePanel({ dispute, now }: { dispute: DisputeRecord; now: bigint | undefined }) {
   // The experts' public profiles (set by governance) are shown with their rulings.
   const profiles = usePanelProfiles(dispute.rulings.map((ruling) => ruling.expert));
@@ -24,11 +25,11 @@ export function DisputePanel({ dispute, now }: { dispute: DisputeRecord; now: bi
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
         <dt className="text-slate-500">Dispute</dt>
         <dd>#{dispute.id.toString()}</dd>
-        <dt className="text-slate-500">Challenger</dt>
-        <dd className="font-mono" title={dispute.challenger}>
-          {shortAddress(dispute.challenger)}
+        <dt className="text-slate-500">Challengers</dt>
+        <dd>
+          <ChallengerList dispute={dispute} />
         </dd>
-        <dt className="text-slate-500">Bond</dt>
+        <dt className="text-slate-500">Bond each</dt>
         <dd data-testid="dispute-bond">{formatTokens(dispute.bond)} PLM</dd>
         <dt className="text-slate-500">Filed</dt>
         <dd>{formatTimestamp(dispute.filedAt)}</dd>
@@ -56,17 +57,7 @@ export function DisputePanel({ dispute, now }: { dispute: DisputeRecord; now: bi
           </>
         )}
       </dl>
-      {dispute.recused && (
-        <p className="text-amber-800">
-          The proposal concerns the panel itself: the panel may not rule, and the dispute can only time out.
-        </p>
-      )}
-      <div>
-        <h3 className="font-medium">Evidence</h3>
-        <div className="mt-1 rounded-md bg-slate-50 p-3" data-testid="dispute-evidence">
-          <Markdown source={dispute.evidence} />
-        </div>
-      </div>
+      <EvidenceList dispute={dispute} />
       <RulingList rulings={dispute.rulings} profiles={profiles} />
     </div>
   );

@@ -1,18 +1,17 @@
 "use client";
 
-import { useRef, useState } from "react";
 import { zeroAddress } from "viem";
 import { useReadContracts } from "wagmi";
-import { Markdown } from "@/components/markdown";
+import { EvidenceEditor, evidenceProblem } from "@/components/dispute/evidence-editor";
 import { TransactionButton } from "@/components/transaction/transaction-button";
 import { TransactionStatusLine } from "@/components/transaction/transaction-status";
 import type { ProposalDetail } from "@/lib/chain/proposals";
 import { contracts } from "@/lib/contracts";
-import { formatCountdown, formatTimestamp, formatTokens, utf8Length } from "@/lib/format";
+import { formatCountdown, formatTimestamp, formatTokens } from "@/lib/format";
 import { useFileDispute } from "@/lib/hooks/use-dispute-actions";
 import { useLocalDraft } from "@/lib/hooks/use-local-draft";
 
-const { disputeModule, token } = contracts;
+const { disputeModule, governor, token } = contracts;
 
 function parseEvidence(stored: unknown): string | undefined {
   return typeof stored === "string" ? stored : undefined;
@@ -21,7 +20,7 @@ function parseEvidence(stored: unknown): string | undefined {
 /** Challenge a queued proposal before its ETA: the bond, approve and file in one guided flow, evidence. */
 export function FileDispute({ detail, now }: { detail: ProposalDetail; now?: bigint }) {
   const flow = useFileDispute(detail.id);
-  const { approval, filing } = flow;
+  const { approval, posting: filing } = flow;
   const account = filing.account;
   const reads = useReadContracts({
     allowFailure: false,
@@ -30,23 +29,39 @@ export function FileDispute({ detail, now }: { detail: ProposalDetail; now?: big
       { ...disputeModule, functionName: "MAX_EVIDENCE_LENGTH" },
       { ...token, functionName: "balanceOf", args: [account ?? zeroAddress] },
       { ...token, functionName: "allowance", args: [account ?? zeroAddress, disputeModule.address] },
+      { ...governor, functionName: "isPanelProposal", args: [detail.id] },
+      { ...disputeModule, functionName: "isPanelMember", args: [account ?? zeroAddress] },
     ],
     query: {
-      select: ([bond, maxEvidenceBytes, balance, allowance]) => ({ bond, maxEvidenceBytes, balance, allowance }),
+      select: ([bond, maxEvidenceBytes, balance, allowance, panelProposal, panelMember]) => ({
+        bond,
+        maxEvidenceBytes,
+        balance,
+        allowance,
+        panelProposal,
+        panelMember,
+      }),
     },
   });
   const draft = useLocalDraft(`plenum:dispute-draft:${detail.id}`, "", parseEvidence);
-  const [running, setRunning] = useState(false);
-  const started = useRef(false);
 
   const eta = detail.eta;
   const windowClosed = now !== undefined && now >= eta;
   const evidence = draft.value;
-  const evidenceBytes = utf8Length(evidence);
   const chain = reads.data;
   const allowanceCovers = chain !== undefined && account !== undefined && chain.allowance >= chain.bond;
   // The approval step is skipped when the allowance covered the bond before this flow approved anything.
   const approvalSkipped = allowanceCovers && approval.status.step === "idle";
+
+  if (chain?.panelProposal) {
+    return (
+      <p data-testid="not-disputable" className="rounded-md bg-slate-50 p-3 text-sm text-slate-700">
+        This proposal only changes the dispute panel (its members, quorum, stakes or slashing, or the dispute module
+        itself), so the panel cannot judge it and it cannot be disputed. Its checks are the vote, the timelock delay and
+        the guardian.
+      </p>
+    );
+  }
 
   const disabledReason = windowClosed
     ? `The challenge window closed at the ETA, ${formatTimestamp(eta)}: a dispute can no longer be filed.`
@@ -54,33 +69,21 @@ export function FileDispute({ detail, now }: { detail: ProposalDetail; now?: big
       ? reads.error
         ? "Could not read the bond and your balance."
         : "Reading the bond and your balance…"
-      : chain.balance < chain.bond
-        ? `You hold ${formatTokens(chain.balance)} PLM; the bond is ${formatTokens(chain.bond)} PLM.`
-        : evidence.trim() === ""
-          ? "Write the evidence for the panel first."
-          : BigInt(evidenceBytes) > chain.maxEvidenceBytes
-            ? `The evidence is ${evidenceBytes.toLocaleString("en-US")} bytes; the limit is ${chain.maxEvidenceBytes.toLocaleString("en-US")}.`
-            : undefined;
+      : chain.panelMember
+        ? "You sit on the expert panel: panel members rule on disputes and do not file them."
+        : chain.balance < chain.bond
+          ? `You hold ${formatTokens(chain.balance)} PLM; the bond is ${formatTokens(chain.bond)} PLM.`
+          : evidence.trim() === ""
+            ? "Write the evidence for the panel first."
+            : evidenceProblem(evidence, chain.maxEvidenceBytes);
 
   const submit = async () => {
-    if (started.current || !chain) return;
-    started.current = true;
-    setRunning(true);
-    try {
-      if (!allowanceCovers) {
-        // Step 1: the module pulls the bond with transferFrom. Stop here if it did not confirm (the status says why).
-        if (!(await flow.approve(chain.bond))) return;
-      }
-      // Step 2. On success every query is refreshed: the page shows the dispute in place of this form.
-      if (await flow.file(evidence)) draft.clear();
-    } finally {
-      started.current = false;
-      setRunning(false);
-    }
+    if (!chain) return;
+    // On success every query is refreshed: the page shows the dispute in place of this form.
+    if (await flow.file(chain.bond, chain.allowance, evidence)) draft.clear();
   };
 
-  // One button for both steps: disabled from the first click until the last write settles.
-  const transaction = { ...filing, inProgress: running || approval.inProgress || filing.inProgress };
+  const transaction = { ...filing, inProgress: flow.inProgress };
 
   return (
     <div data-testid="file-dispute" className="space-y-4 text-sm">
@@ -124,7 +127,8 @@ export function FileDispute({ detail, now }: { detail: ProposalDetail; now?: big
         <ul className="mt-1 list-disc space-y-1 pl-5 text-slate-700">
           <li>Execution is frozen until the panel rules or the ruling deadline passes.</li>
           <li>
-            <span className="font-medium">Upheld:</span> the proposal is canceled; you withdraw your bond plus a reward.
+            <span className="font-medium">Upheld:</span> the proposal is canceled; you withdraw your bond plus a reward
+            (shared equally with anyone who joins your dispute).
           </li>
           <li>
             <span className="font-medium">Rejected:</span> the freeze lifts and your bond goes to the treasury.
@@ -133,46 +137,19 @@ export function FileDispute({ detail, now }: { detail: ProposalDetail; now?: big
             <span className="font-medium">Timed out</span> (no ruling by the deadline): the freeze lifts and your bond
             is refunded.
           </li>
+          <li>While it is open, anyone may add evidence, and anyone may join it with the same bond.</li>
         </ul>
       </div>
 
-      <div className="grid gap-3 md:grid-cols-2">
-        <label className="block">
-          <span className="text-slate-600">Evidence (markdown)</span>
-          <textarea
-            value={evidence}
-            onChange={(event) => draft.update(event.target.value)}
-            rows={8}
-            disabled={transaction.inProgress}
-            className="mt-1 w-full rounded-lg border border-slate-300 p-2"
-            placeholder="Why this proposal should not execute: data, links, who is harmed."
-            aria-describedby="evidence-length"
-            data-testid="evidence"
-          />
-          <span
-            id="evidence-length"
-            data-testid="evidence-length"
-            className={`text-xs ${chain && BigInt(evidenceBytes) > chain.maxEvidenceBytes ? "text-red-700" : "text-slate-500"}`}
-          >
-            {evidenceBytes.toLocaleString("en-US")}
-            {chain ? ` / ${chain.maxEvidenceBytes.toLocaleString("en-US")}` : ""} bytes
-            {draft.saved && " · draft saved in this browser"}
-          </span>
-        </label>
-        <div>
-          <span className="text-slate-600">Preview</span>
-          <div
-            className="mt-1 min-h-[4rem] rounded-lg border border-slate-200 bg-slate-50 p-2"
-            data-testid="evidence-preview"
-          >
-            {evidence.trim() ? (
-              <Markdown source={evidence} />
-            ) : (
-              <p className="text-slate-400">The panel reads your evidence here.</p>
-            )}
-          </div>
-        </div>
-      </div>
+      <EvidenceEditor
+        value={evidence}
+        onChange={draft.update}
+        maxBytes={chain?.maxEvidenceBytes}
+        saved={draft.saved}
+        disabled={transaction.inProgress}
+        label="Evidence (markdown)"
+        placeholder="Why this proposal should not execute: data, links, who is harmed."
+      />
 
       <ol className="space-y-2">
         <li data-testid="step-approve">

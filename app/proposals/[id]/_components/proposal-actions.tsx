@@ -1,14 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { isAddressEqual, zeroAddress } from "viem";
+import { isAddressEqual } from "viem";
 import { TransactionButton } from "@/components/transaction/transaction-button";
 import { TransactionStatusLine } from "@/components/transaction/transaction-status";
 import type { ProposalDetail } from "@/lib/chain/proposals";
 import { formatCountdown, formatTimestamp } from "@/lib/format";
 import type { ProposalStateName } from "@/lib/governance/proposal-state";
+import { useGuardianCancel } from "@/lib/hooks/use-guardian";
 import { useCancel, useExecute, useQueue } from "@/lib/hooks/use-proposal-lifecycle";
-import { useVoterStatus } from "@/lib/hooks/use-voter-status";
 
 /** States a proposal can still be canceled in (OpenZeppelin refuses Canceled, Expired and Executed). */
 const cancelableStates: ProposalStateName[] = ["Pending", "Active", "Defeated", "Succeeded", "Queued"];
@@ -18,16 +18,15 @@ export function ProposalActions({ detail, now }: { detail: ProposalDetail; now?:
   const queue = useQueue(detail.id);
   const execute = useExecute(detail.id);
   const cancel = useCancel(detail.id);
-  const voter = useVoterStatus(detail.id, detail.snapshot, detail.state !== "Pending");
-  const guardian = voter.data?.guardian;
-  const account = voter.account;
-  const isGuardian = Boolean(account && guardian && guardian !== zeroAddress && isAddressEqual(account, guardian));
+  const guardian = useGuardianCancel(detail.id);
+  const { account } = guardian;
   const isProposer = Boolean(account && isAddressEqual(account, detail.proposer));
-  // OpenZeppelin: the proposer may cancel while Pending; the guardian any time before execution (the proposer
-  // too when no guardian is set).
-  const mayCancel =
-    cancelableStates.includes(detail.state) &&
-    (isGuardian || (isProposer && (detail.state === "Pending" || guardian === zeroAddress)));
+  // The proposer may cancel while Pending; the guardian before execution during its term, except a proposal that
+  // only limits the guardian (PlenumGovernor._validateCancel).
+  const cancelable = cancelableStates.includes(detail.state);
+  const asGuardian = cancelable && guardian.mayCancel;
+  const mayCancel = asGuardian || (cancelable && isProposer && detail.state === "Pending");
+  const guardianRefusal = cancelable && guardian.isGuardian ? guardian.refusal : undefined;
 
   const eta = detail.timelockOperation.readyAt;
   const frozenBy = detail.dispute?.status === "Open" ? detail.dispute.id : undefined;
@@ -63,7 +62,12 @@ export function ProposalActions({ detail, now }: { detail: ProposalDetail; now?:
           </TransactionButton>
         </div>
       )}
-      {mayCancel && <CancelProposal detail={detail} cancel={cancel} asGuardian={isGuardian} />}
+      {mayCancel && <CancelProposal detail={detail} cancel={cancel} asGuardian={asGuardian} />}
+      {guardianRefusal && (
+        <p className="text-slate-600" data-testid="guardian-cannot-cancel">
+          {guardianRefusal}
+        </p>
+      )}
       {detail.state !== "Succeeded" && detail.state !== "Queued" && !mayCancel && (
         <p className="text-slate-500" data-testid="no-actions">
           {nothingToDo(detail.state)}

@@ -2,9 +2,10 @@
 
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { Markdown } from "@/components/markdown";
+import { CollapsibleMarkdown } from "@/components/markdown";
 import { QueryState } from "@/components/query-state";
 import { formatTimestamp } from "@/lib/format";
+import { proposalBodyPreview } from "@/lib/markdown/collapse";
 import { useChainNow } from "@/lib/hooks/use-chain-now";
 import { useProposal } from "@/lib/hooks/use-proposal";
 import { DisputedMark, StateBadge } from "@/components/proposal/state-badge";
@@ -64,7 +65,7 @@ export function ProposalDetail({ id }: { id: string }) {
                   <ActionList actions={detail.decodedActions} />
                 </Section>
                 <Section title="Description" testId="description">
-                  <Markdown source={detail.body} />
+                  <CollapsibleMarkdown source={detail.body} limit={proposalBodyPreview} />
                 </Section>
                 {detail.disputeDetail && (
                   <Section title="Dispute" testId="dispute">

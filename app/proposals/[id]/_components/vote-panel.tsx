@@ -1,7 +1,7 @@
 "use client";
 
 import { isAddressEqual } from "viem";
-import { Markdown } from "@/components/markdown";
+import { CollapsibleMarkdown } from "@/components/markdown";
 import { TransactionButton } from "@/components/transaction/transaction-button";
 import { TransactionStatusLine } from "@/components/transaction/transaction-status";
 import { VoteSupportBadge } from "@/components/vote-support-badge";
@@ -70,7 +70,7 @@ export function VotePanel({ detail }: { detail: ProposalDetail }) {
         </p>
         {yours?.reason && (
           <div className="rounded border border-slate-200 bg-slate-50 p-2">
-            <Markdown source={yours.reason} />
+            <CollapsibleMarkdown source={yours.reason} />
           </div>
         )}
         <p className="text-slate-500">

@@ -1,4 +1,4 @@
-import { Markdown } from "@/components/markdown";
+import { CollapsibleMarkdown } from "@/components/markdown";
 import { VoteSupportBadge } from "@/components/vote-support-badge";
 import { formatTokens, shortAddress } from "@/lib/format";
 import type { CastVote } from "@/lib/governance/votes";
@@ -20,7 +20,11 @@ export function VoterList({ votes }: { votes: CastVote[] }) {
             </span>
           </div>
           <div className="mt-1 text-sm" data-testid="voter-reason">
-            {vote.reason ? <Markdown source={vote.reason} /> : <p className="italic text-slate-400">No reason given</p>}
+            {vote.reason ? (
+              <CollapsibleMarkdown source={vote.reason} />
+            ) : (
+              <p className="italic text-slate-400">No reason given</p>
+            )}
           </div>
         </li>
       ))}

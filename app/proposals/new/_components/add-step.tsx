@@ -1,13 +1,20 @@
 "use client";
 
 import { formatEther } from "viem";
-import { formatDuration, formatParameterBounds, formatParameterValue, formatTokens } from "@/lib/format";
+import {
+  formatDuration,
+  formatParameterBounds,
+  formatParameterValue,
+  formatTimestamp,
+  formatTokens,
+} from "@/lib/format";
 import { QueryState } from "@/components/query-state";
 import type { DraftStep, PendingStep } from "@/lib/governance/proposal-drafts";
 import type { FormTemplateKind } from "@/lib/governance/template-form";
 import { contractLimits, templates, type TemplateContext, type TemplateKind } from "@/lib/governance/templates";
 import { useDaoOverview } from "@/lib/hooks/use-dao-overview";
 import { useDisputes } from "@/lib/hooks/use-disputes";
+import { useGuardian } from "@/lib/hooks/use-guardian";
 import { useRegistry } from "@/lib/hooks/use-registry";
 import { CustomCallForm } from "./custom-call-form";
 import { TemplateFieldsForm } from "./template-fields-form";
@@ -31,10 +38,9 @@ const groups: { title: string; kinds: TemplateKind[] }[] = [
       "quorumNumerator",
       "lateQuorumExtension",
       "timelockDelay",
-      "proposalGuardian",
-      "networkGuardian",
     ],
   },
+  { title: "Guardian (security council)", kinds: ["proposalGuardian", "guardianTermEnd", "pauseDuration"] },
   {
     title: "Disputes",
     kinds: [
@@ -45,6 +51,7 @@ const groups: { title: string; kinds: TemplateKind[] }[] = [
       "expertStake",
       "addPanelMember",
       "removePanelMember",
+      "slashExpert",
     ],
   },
   { title: "Custom", kinds: ["customCall", "rawCall"] },
@@ -66,6 +73,7 @@ export function AddStep({
   const overview = useDaoOverview();
   const disputes = useDisputes();
   const registry = useRegistry();
+  const guardian = useGuardian();
   const picked: Picked | undefined =
     pending && isTemplateKind(pending.kind) ? { kind: pending.kind, key: pending.key } : undefined;
   const setPicked = (next: Picked | undefined) =>
@@ -84,6 +92,9 @@ export function AddStep({
     panel: disputes.data?.panel.map((member) => member.address),
     rulingQuorum: disputes.data?.settings.rulingQuorum,
     modelCount: registry.data?.modelCount,
+    guardian: guardian.data,
+    now: guardian.now,
+    disputes: disputes.data?.disputes,
   };
 
   const add = (input: Record<string, string>, actions: DraftStep["actions"]) => {
@@ -92,7 +103,7 @@ export function AddStep({
   };
 
   if (picked) {
-    const now = currentValue(picked, { overview: data, disputes: disputes.data });
+    const now = currentValue(picked, { overview: data, disputes: disputes.data }, context);
     const limits = limitsOf(picked, context);
     return (
       <div className="space-y-3 rounded-lg border border-blue-200 bg-blue-50/40 p-3" data-testid="template-form">
@@ -181,7 +192,11 @@ type ChainState = {
 };
 
 /** The value a settings template replaces, as the chain holds it now. */
-function currentValue({ kind, key }: Picked, { overview, disputes }: ChainState): string | undefined {
+function currentValue(
+  { kind, key }: Picked,
+  { overview, disputes }: ChainState,
+  { guardian }: TemplateContext,
+): string | undefined {
   const settings = overview?.settings;
   const dispute = disputes?.settings;
   switch (kind) {
@@ -211,6 +226,10 @@ function currentValue({ kind, key }: Picked, { overview, disputes }: ChainState)
       return dispute && disputes && `${dispute.rulingQuorum} of ${disputes.panel.length} panel members`;
     case "expertStake":
       return dispute && `${formatTokens(dispute.expertStake)} PLM`;
+    case "guardianTermEnd":
+      return guardian && `the term ends ${formatTimestamp(guardian.termEnd)}`;
+    case "pauseDuration":
+      return guardian && `a pause lasts ${formatDuration(guardian.pauseDuration)}`;
     case "grant":
     case "transferPlm":
     case "fundDisputeRewards":
@@ -250,6 +269,25 @@ function limitsOf({ kind, key }: Picked, context: TemplateContext): string | und
       return "more than 0: the delay is the window to file a dispute";
     case "proposalThreshold":
       return context.totalSupply !== undefined ? `at most the total supply, ${plm(context.totalSupply)}` : undefined;
+    case "guardianTermEnd": {
+      const { guardian, now } = context;
+      if (!guardian || now === undefined) return undefined;
+      return (
+        `no later than ${formatTimestamp(now + guardian.maxTerm)}, ${formatDuration(guardian.maxTerm)} from now ` +
+        `(PlenumGovernor); a date in the past ends the term at once. The guardian cannot cancel a proposal that ` +
+        `only shortens or keeps its term`
+      );
+    }
+    case "pauseDuration":
+      return (
+        context.guardian &&
+        `${formatDuration(context.guardian.minPauseDuration)} to ${formatDuration(context.guardian.maxPauseDuration)} (NetworkParameters)`
+      );
+    case "slashExpert":
+      return (
+        "a ruling the expert cast on the dispute, or idleness recorded when it timed out (DisputeModule); " +
+        "at most the expert's stake is slashed. Slashing changes the panel: the proposal may hold nothing else"
+      );
     default:
       return undefined;
   }

@@ -13,8 +13,12 @@ import { useDaoOverview } from "@/lib/hooks/use-dao-overview";
 import { usePropose } from "@/lib/hooks/use-propose";
 import { SimulationPanel } from "./simulation-panel";
 import { useProposalSimulation } from "./use-proposal-simulation";
+import { useProposeCheck } from "./use-propose-check";
 
-/** The simulation, the proposal threshold against your voting power, and the submit. */
+/**
+ * The governor's check of the actions as a proposal, the simulation, the proposal threshold against your voting power,
+ * and the submit.
+ */
 export function SubmitPanel({
   draft,
   actions,
@@ -28,6 +32,8 @@ export function SubmitPanel({
   const summary = useAccountSummary();
   const overview = useDaoOverview();
   const simulation = useProposalSimulation(actions);
+  const proposeCheck = useProposeCheck(actions, proposeTx.account);
+  const refusal = proposeCheck.data?.ok === false ? proposeCheck.data.error : undefined;
   const [override, setOverride] = useState(false);
   const threshold = overview.data?.settings.proposalThreshold;
   const votingPower = summary.data?.votingPower;
@@ -38,13 +44,15 @@ export function SubmitPanel({
     ? "Give the proposal a title."
     : actions.length === 0
       ? "Add at least one action."
-      : simulation.isPending
-        ? "Simulating…"
-        : simulationFailed && !override
-          ? "The simulation fails: fix the actions, or submit anyway after confirming below."
-          : shortfall
-            ? `You need ${formatTokens(threshold)} PLM of voting power to propose; you have ${formatTokens(votingPower)} PLM.`
-            : undefined;
+      : refusal
+        ? "The governor refuses these actions as one proposal: see above."
+        : simulation.isPending
+          ? "Simulating…"
+          : simulationFailed && !override
+            ? "The simulation fails: fix the actions, or submit anyway after confirming below."
+            : shortfall
+              ? `You need ${formatTokens(threshold)} PLM of voting power to propose; you have ${formatTokens(votingPower)} PLM.`
+              : undefined;
 
   const submit = async () => {
     if (!proposeTx.account) return;
@@ -55,6 +63,11 @@ export function SubmitPanel({
   return (
     <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-label="Simulate and submit">
       <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Simulate and submit</h2>
+      {refusal && (
+        <p role="alert" className="text-sm font-medium text-red-800" data-testid="propose-refusal">
+          The governor would refuse this proposal: {refusal}
+        </p>
+      )}
       <SimulationPanel actions={actions} simulation={simulation} />
       {simulationFailed && (
         <label className="flex items-start gap-2 text-sm text-amber-900">

@@ -9,6 +9,7 @@ import {
   type FieldSpec,
   type FormTemplateKind,
 } from "@/lib/governance/template-form";
+import { slashGroundNames } from "@/lib/governance/disputes";
 import { parameterChangeLine, parseParameterValue, type TemplateContext } from "@/lib/governance/templates";
 import type { useRegistry } from "@/lib/hooks/use-registry";
 
@@ -66,6 +67,7 @@ export function TemplateFieldsForm({
             onChange={(value) => set(field.name, value)}
             onPick={(values) => onTexts({ ...texts, ...values })}
             registry={registry}
+            panel={context.panel}
             placeholder={parameter && field.name === "value" ? `in ${parameter.unit}` : field.placeholder}
           />
           {errorsOf(field.name).map((error) => (
@@ -92,6 +94,7 @@ function Field({
   onChange,
   onPick,
   registry,
+  panel,
   placeholder,
 }: {
   field: FieldSpec;
@@ -100,9 +103,34 @@ function Field({
   onChange: (value: string) => void;
   onPick: (values: Record<string, string>) => void;
   registry: Registry;
+  panel: TemplateContext["panel"];
   placeholder?: string;
 }) {
   const label = <span className="font-medium text-slate-800">{field.label}</span>;
+  if (kind === "slashExpert" && (field.name === "expert" || field.name === "ground")) {
+    const options =
+      field.name === "expert"
+        ? (panel ?? []).map((member) => ({ value: member, label: member }))
+        : slashGroundNames.map((name, index) => ({ value: String(index), label: name }));
+    return (
+      <label className="block text-sm">
+        {label}
+        <select
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          className={inputClass}
+          data-testid={`field-${field.name}`}
+        >
+          <option value="">{field.name === "expert" ? "Pick a panel member…" : "Pick a ground…"}</option>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  }
   if (kind === "delistModel" && field.name === "modelId") {
     return (
       <label className="block text-sm">

@@ -1,0 +1,17 @@
+import "server-only";
+import { z } from "zod/mini";
+
+// The server's half of the configuration (lib/config.ts is the half built into every bundle). It is read at
+// request time, never inlined into a bundle: one build serves any endpoint, and a key in RPC_URL stays in the
+// server's environment. "server-only" fails the build if a client component imports this file.
+const LOCAL_RPC_URL = "http://127.0.0.1:8545";
+
+/** The JSON-RPC endpoint browsers use for reads and transactions: PUBLIC_RPC_URL. Every visitor sees it. */
+export function publicRpcUrl(): string {
+  return z.url().parse(process.env.PUBLIC_RPC_URL ?? LOCAL_RPC_URL);
+}
+
+/** The server's own JSON-RPC endpoint: RPC_URL, which may carry an API key; the public one when unset. */
+export function serverRpcUrl(): string {
+  return process.env.RPC_URL ? z.url().parse(process.env.RPC_URL) : publicRpcUrl();
+}
