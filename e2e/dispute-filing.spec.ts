@@ -6,7 +6,7 @@ import { splitDescription } from "../lib/governance/proposal-text";
 import { localRoles } from "../scripts/lib/accounts";
 import { anvilAccount, writeContract, type AnvilClient } from "../scripts/lib/chain";
 import { expect, test } from "./fixtures";
-import { address, disputeEvidence } from "./governance";
+import { address, disputeEvidence, openProposalAs } from "./governance";
 
 const { disputeModule, governor, token } = contracts;
 
@@ -35,15 +35,13 @@ function balanceOf(chain: AnvilClient, account: Address) {
   return chain.readContract({ ...token, functionName: "balanceOf", args: [account] });
 }
 
-async function openProposalAs(
+async function openChallengeFormAs(
   page: Page,
-  wallet: { install: (a: Address) => Promise<void>; connect: () => Promise<void> },
+  wallet: Parameters<typeof openProposalAs>[1],
   account: Address,
   id: bigint,
 ) {
-  await wallet.install(account);
-  await page.goto(`/proposals/${id}`);
-  await wallet.connect();
+  await openProposalAs(page, wallet, account, id);
   return page.getByTestId("file-dispute");
 }
 
@@ -61,7 +59,7 @@ test("a holder approves the bond and files a dispute; the page shows the open di
   ]);
   const eta = await chain.readContract({ ...governor, functionName: "proposalEta", args: [id] });
 
-  const form = await openProposalAs(page, wallet, holder, id);
+  const form = await openChallengeFormAs(page, wallet, holder, id);
   await expect(form.getByTestId("dispute-bond-required")).toHaveText(`${formatTokens(required)} PLM`);
   await expect(form.getByTestId("plm-balance")).toHaveText(`${formatTokens(balanceBefore)} PLM`);
   await expect(form.getByTestId("plm-allowance")).toHaveText("0 PLM");
@@ -129,7 +127,7 @@ test("when the allowance already covers the bond, filing takes one transaction",
     chain.getTransactionCount({ address: holder }),
   ]);
 
-  const form = await openProposalAs(page, wallet, holder, id);
+  const form = await openChallengeFormAs(page, wallet, holder, id);
   await expect(form.getByTestId("plm-allowance")).toHaveText(`${formatTokens(required)} PLM`);
   await expect(form.getByTestId("step-approve")).toContainText("Not needed: your allowance already covers");
   await form.getByTestId("evidence").fill("Uptime data for the last quarter is missing from the proposal.");
@@ -150,7 +148,7 @@ test("after the ETA the page says the challenge window closed and sends nothing"
   await chain.mine({ blocks: 1 });
   const nonceBefore = await chain.getTransactionCount({ address: holder });
 
-  const form = await openProposalAs(page, wallet, holder, id);
+  const form = await openChallengeFormAs(page, wallet, holder, id);
   await expect(form.getByTestId("challenge-window")).toHaveText(`Closed at the ETA, ${formatTimestamp(eta)}`);
   await form.getByTestId("evidence").fill("Too late, but on the record.");
   await expect(form).toContainText(`The challenge window closed at the ETA, ${formatTimestamp(eta)}`);
@@ -173,7 +171,7 @@ test("a holder whose balance is short of the bond is told so and sends nothing",
   });
   const nonceBefore = await chain.getTransactionCount({ address: holder });
 
-  const form = await openProposalAs(page, wallet, holder, id);
+  const form = await openChallengeFormAs(page, wallet, holder, id);
   await expect(form.getByTestId("plm-balance")).toHaveText(`${formatTokens(kept)} PLM`);
   await form.getByTestId("evidence").fill("I cannot afford the bond, but the proposal is harmful.");
   await expect(form).toContainText(`You hold ${formatTokens(kept)} PLM; the bond is ${formatTokens(required)} PLM.`);
@@ -195,7 +193,7 @@ test("a balance that drops after the page loaded is refused by name before the w
   const required = await bond(chain);
   await writeContract(chain, account, { ...token, functionName: "approve", args: [disputeModule.address, required] });
 
-  const form = await openProposalAs(page, wallet, holder, id);
+  const form = await openChallengeFormAs(page, wallet, holder, id);
   await form.getByTestId("evidence").fill("The uptime floor ignores maintenance windows.");
   await expect(form.getByTestId("file-dispute-button")).toBeEnabled();
   // Another tool moves the PLM away while the page still shows the old balance.

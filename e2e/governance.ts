@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { encodeFunctionData, keccak256, parseEventLogs, stringToHex, toHex, type Address } from "viem";
 import { contracts } from "../lib/contracts";
 import type { ProposalAction } from "../lib/governance/actions";
@@ -97,4 +98,16 @@ export async function disputeEvidence(chain: AnvilClient, disputeId: bigint) {
     strict: true,
   });
   return logs.map((log) => log.args);
+}
+
+/** A proposal's page, with the test wallet installed for `account` and connected. */
+export async function openProposalAs(
+  page: Page,
+  wallet: { install: (account: Address) => Promise<void>; connect: () => Promise<void> },
+  account: Address,
+  id: bigint,
+) {
+  await wallet.install(account);
+  await page.goto(`/proposals/${id}`);
+  await wallet.connect();
 }

@@ -6,7 +6,7 @@ import { shortAddress } from "../lib/format";
 import { voteSupportNames } from "../lib/governance/votes";
 import { localRoles } from "../scripts/lib/accounts";
 import { expect, requiredEnv, test } from "./fixtures";
-import { address, seededActiveProposal } from "./governance";
+import { address, openProposalAs, seededActiveProposal } from "./governance";
 import { vote } from "./vote-panel";
 
 // What happens to a vote after the wallet sent it: sped up or cancelled in the wallet, dropped by the node, or
@@ -29,9 +29,7 @@ function pageSeesItsTransaction(page: Page) {
 
 test("a vote sped up in the wallet is followed to its replacement and confirms", async ({ page, wallet, chain }) => {
   const id = await seededActiveProposal(chain);
-  await wallet.install(ada);
-  await page.goto(`/proposals/${id}`);
-  await wallet.connect();
+  await openProposalAs(page, wallet, ada, id);
   await chain.setAutomine(false);
   const seen = pageSeesItsTransaction(page);
   await vote(page, "For", "Faster, please.");
@@ -53,9 +51,7 @@ test("a vote cancelled in the wallet says nothing was done, and the next vote go
   chain,
 }) => {
   const id = await seededActiveProposal(chain);
-  await wallet.install(ada);
-  await page.goto(`/proposals/${id}`);
-  await wallet.connect();
+  await openProposalAs(page, wallet, ada, id);
   await chain.setAutomine(false);
   const seen = pageSeesItsTransaction(page);
   await vote(page, "Against", "On second thought…");
@@ -82,9 +78,7 @@ test("a vote the node dropped times out with its hash and a retry, and the retry
   // The page's timers are driven by the test: the receipt timeout passes without waiting for it.
   await page.clock.install();
   const id = await seededActiveProposal(chain);
-  await wallet.install(ada);
-  await page.goto(`/proposals/${id}`);
-  await wallet.connect();
+  await openProposalAs(page, wallet, ada, id);
   await chain.setAutomine(false);
   await vote(page, "Abstain", "Lost in the mempool.");
   const status = page.getByTestId("transaction-status");
@@ -108,9 +102,7 @@ test("a vote that reverts in its block is explained by replaying it there, not b
   chain,
 }) => {
   const id = await seededActiveProposal(chain);
-  await wallet.install(ada);
-  await page.goto(`/proposals/${id}`);
-  await wallet.connect();
+  await openProposalAs(page, wallet, ada, id);
   await expect(page.getByTestId("vote-panel")).toBeVisible();
   // Ada has a transfer pending, so the page's vote queues behind it (the next nonce). Then, from her laptop, she
   // replaces that transfer with a vote of her own: it is mined first, in the same block, and the page's vote reverts.

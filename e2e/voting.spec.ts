@@ -4,7 +4,7 @@ import { formatTokens } from "../lib/format";
 import { localRoles } from "../scripts/lib/accounts";
 import type { AnvilClient } from "../scripts/lib/chain";
 import { expect, test } from "./fixtures";
-import { address, proposeParameterChange, seededActiveProposal } from "./governance";
+import { address, openProposalAs, proposeParameterChange, seededActiveProposal } from "./governance";
 import { vote } from "./vote-panel";
 
 const { governor } = contracts;
@@ -69,9 +69,7 @@ test("a vote on a proposal that closed while the page was open is refused by nam
   chain,
 }) => {
   const id = await seededActiveProposal(chain);
-  await wallet.install(ada);
-  await page.goto(`/proposals/${id}`);
-  await wallet.connect();
+  await openProposalAs(page, wallet, ada, id);
   await expect(page.getByTestId("vote-panel")).toBeVisible();
 
   const deadline = await chain.readContract({ ...governor, functionName: "proposalDeadline", args: [id] });
@@ -90,9 +88,7 @@ test("a vote rejected in the wallet is cancelled calmly, and the reason typed su
   chain,
 }) => {
   const id = await seededActiveProposal(chain);
-  await wallet.install(ada);
-  await page.goto(`/proposals/${id}`);
-  await wallet.connect();
+  await openProposalAs(page, wallet, ada, id);
   const reason = "The subsidy needs a sunset clause first.";
   await wallet.rejectNextRequest();
   await vote(page, "Against", reason);
@@ -109,9 +105,7 @@ test("a vote rejected in the wallet is cancelled calmly, and the reason typed su
 
 test("a reason over the limit keeps the vote button disabled and says why", async ({ page, wallet, chain }) => {
   const id = await seededActiveProposal(chain);
-  await wallet.install(ada);
-  await page.goto(`/proposals/${id}`);
-  await wallet.connect();
+  await openProposalAs(page, wallet, ada, id);
   const panel = page.getByTestId("vote-panel");
   await panel.getByText("For", { exact: true }).click();
   await panel.getByRole("textbox").fill("x".repeat(2_001));
@@ -121,9 +115,7 @@ test("a reason over the limit keeps the vote button disabled and says why", asyn
 
 test("when the RPC fails the check before a vote, the page says nothing was sent", async ({ page, wallet, chain }) => {
   const id = await seededActiveProposal(chain);
-  await wallet.install(ada);
-  await page.goto(`/proposals/${id}`);
-  await wallet.connect();
+  await openProposalAs(page, wallet, ada, id);
   const panel = page.getByTestId("vote-panel");
   await panel.getByText("For", { exact: true }).click();
   await panel.getByRole("textbox").fill("Sent through a flaky connection.");
@@ -145,9 +137,7 @@ test("when the RPC dies right after the wallet sent a vote, the page says it was
   chain,
 }) => {
   const id = await seededActiveProposal(chain);
-  await wallet.install(ada);
-  await page.goto(`/proposals/${id}`);
-  await wallet.connect();
+  await openProposalAs(page, wallet, ada, id);
   let sent = false;
   await page.route(process.env.PLENUM_E2E_RPC_URL!, async (route) => {
     if (sent) return route.abort("connectionrefused");
@@ -161,9 +151,7 @@ test("when the RPC dies right after the wallet sent a vote, the page says it was
 
 test("a double click on the vote button sends one transaction", async ({ page, wallet, chain }) => {
   const id = await seededActiveProposal(chain);
-  await wallet.install(ada);
-  await page.goto(`/proposals/${id}`);
-  await wallet.connect();
+  await openProposalAs(page, wallet, ada, id);
   const nonce = await chain.getTransactionCount({ address: ada });
   const panel = page.getByTestId("vote-panel");
   await panel.getByText("Abstain", { exact: true }).click();

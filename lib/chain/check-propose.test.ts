@@ -1,12 +1,9 @@
 // Checks drafts against the governor's `propose` on a real anvil with the contracts freshly deployed.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { encodeFunctionData, getAddress, parseEther, stringToHex, type Address } from "viem";
 import { readContract } from "viem/actions";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startAnvil, type Anvil } from "../../scripts/lib/anvil";
-import { connectAnvil, type AnvilClient } from "../../scripts/lib/chain";
+import type { Anvil } from "../../scripts/lib/anvil";
+import type { AnvilClient } from "../../scripts/lib/chain";
 
 // lib/config reads the deployment from the environment when first imported: point it at the committed local
 // deployment, which a fresh deploy on a fresh anvil reproduces (checked in beforeAll).
@@ -15,7 +12,7 @@ await vi.hoisted(async () => {
   process.env.NEXT_PUBLIC_DEPLOYMENT ??= readFileSync(new URL("../../deployments/31337.json", import.meta.url), "utf8");
 });
 
-const { deploy } = await import("../../scripts/deploy");
+const { startDeployedAnvil } = await import("../../scripts/lib/deployed-anvil");
 const { contracts } = await import("../contracts");
 const { checkPropose } = await import("./check-propose");
 type ProposalAction = import("../governance/actions").ProposalAction;
@@ -28,15 +25,7 @@ let anvil: Anvil;
 let client: AnvilClient;
 
 beforeAll(async () => {
-  anvil = await startAnvil();
-  client = connectAnvil(anvil.rpcUrl);
-  const deployment = await deploy({
-    rpcUrl: anvil.rpcUrl,
-    deploymentsDir: mkdtempSync(join(tmpdir(), "plenum-deployments-")),
-  });
-  for (const [name, contract] of Object.entries(contracts)) {
-    expect(contract.address, name).toBe(deployment[name as keyof typeof contracts]);
-  }
+  ({ anvil, client } = await startDeployedAnvil(contracts));
 });
 
 afterAll(async () => {

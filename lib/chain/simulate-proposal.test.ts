@@ -1,8 +1,5 @@
 // Simulates proposals as the timelock on a real anvil with the contracts freshly deployed: eth_simulateV1
 // first, then the eth_call fallback through a transport that refuses eth_simulateV1.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import {
   createClient,
   custom,
@@ -16,8 +13,8 @@ import {
 } from "viem";
 import { call, readContract } from "viem/actions";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startAnvil, type Anvil } from "../../scripts/lib/anvil";
-import { connectAnvil, type AnvilClient } from "../../scripts/lib/chain";
+import type { Anvil } from "../../scripts/lib/anvil";
+import type { AnvilClient } from "../../scripts/lib/chain";
 
 // lib/config reads the deployment from the environment when first imported: point it at the committed local
 // deployment, which a fresh deploy on a fresh anvil reproduces (checked in beforeAll).
@@ -26,7 +23,7 @@ await vi.hoisted(async () => {
   process.env.NEXT_PUBLIC_DEPLOYMENT ??= readFileSync(new URL("../../deployments/31337.json", import.meta.url), "utf8");
 });
 
-const { deploy } = await import("../../scripts/deploy");
+const { startDeployedAnvil } = await import("../../scripts/lib/deployed-anvil");
 const { contracts } = await import("../contracts");
 const { simulateProposal } = await import("./simulate-proposal");
 type ProposalAction = import("../governance/actions").ProposalAction;
@@ -43,15 +40,7 @@ let client: AnvilClient;
 let noSimulateClient: Client;
 
 beforeAll(async () => {
-  anvil = await startAnvil();
-  client = connectAnvil(anvil.rpcUrl);
-  const deployment = await deploy({
-    rpcUrl: anvil.rpcUrl,
-    deploymentsDir: mkdtempSync(join(tmpdir(), "plenum-deployments-")),
-  });
-  for (const [name, contract] of Object.entries(contracts)) {
-    expect(contract.address, name).toBe(deployment[name as keyof typeof contracts]);
-  }
+  ({ anvil, client } = await startDeployedAnvil(contracts));
   noSimulateClient = createClient({
     transport: custom({ request: refusingSimulate(anvil.rpcUrl) }, { retryCount: 0 }),
   });
