@@ -107,75 +107,51 @@ function Field({
   placeholder?: string;
 }) {
   const label = <span className="font-medium text-slate-800">{field.label}</span>;
-  if (kind === "slashExpert" && (field.name === "expert" || field.name === "ground")) {
-    const options =
-      field.name === "expert"
-        ? (panel ?? []).map((member) => ({ value: member, label: member }))
-        : slashGroundNames.map((name, index) => ({ value: String(index), label: name }));
-    return (
-      <label className="block text-sm">
-        {label}
-        <select
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          className={inputClass}
-          data-testid={`field-${field.name}`}
-        >
-          <option value="">{field.name === "expert" ? "Pick a panel member…" : "Pick a ground…"}</option>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </label>
+  const pick = (placeholderText: string, options: { value: string; label: string }[], onSelect = onChange) => (
+    <label className="block text-sm">
+      {label}
+      <select
+        value={value}
+        onChange={(event) => onSelect(event.target.value)}
+        className={inputClass}
+        data-testid={`field-${field.name}`}
+      >
+        <option value="">{placeholderText}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  if (kind === "slashExpert" && field.name === "expert") {
+    return pick(
+      "Pick a panel member…",
+      (panel ?? []).map((member) => ({ value: member, label: member })),
+    );
+  }
+  if (kind === "slashExpert" && field.name === "ground") {
+    return pick(
+      "Pick a ground…",
+      slashGroundNames.map((name, index) => ({ value: String(index), label: name })),
     );
   }
   if (kind === "delistModel" && field.name === "modelId") {
-    return (
-      <label className="block text-sm">
-        {label}
-        <select
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          className={inputClass}
-          data-testid="field-modelId"
-        >
-          <option value="">Pick a model…</option>
-          {registry?.models
-            .filter((model) => !model.delisted)
-            .map((model) => (
-              <option key={model.id.toString()} value={model.id.toString()}>
-                #{model.id.toString()} {model.name}
-              </option>
-            ))}
-        </select>
-      </label>
+    return pick(
+      "Pick a model…",
+      (registry?.models ?? [])
+        .filter((model) => !model.delisted)
+        .map((model) => ({ value: model.id.toString(), label: `#${model.id.toString()} ${model.name}` })),
     );
   }
   if (kind === "revokePublisher" && field.name === "publisher") {
-    return (
-      <label className="block text-sm">
-        {label}
-        <select
-          value={value}
-          onChange={(event) => {
-            const publisher = registry?.publishers.find((candidate) => candidate.address === event.target.value);
-            onPick({ publisher: event.target.value, name: publisher?.name ?? "" });
-          }}
-          className={inputClass}
-          data-testid="field-publisher"
-        >
-          <option value="">Pick a verified publisher…</option>
-          {registry?.publishers
-            .filter((publisher) => publisher.verified)
-            .map((publisher) => (
-              <option key={publisher.address} value={publisher.address}>
-                {publisher.name} ({publisher.address})
-              </option>
-            ))}
-        </select>
-      </label>
+    const publishers = (registry?.publishers ?? []).filter((publisher) => publisher.verified);
+    return pick(
+      "Pick a verified publisher…",
+      publishers.map((publisher) => ({ value: publisher.address, label: `${publisher.name} (${publisher.address})` })),
+      (address) =>
+        onPick({ publisher: address, name: publishers.find((publisher) => publisher.address === address)?.name ?? "" }),
     );
   }
   return (
