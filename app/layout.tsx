@@ -5,8 +5,9 @@ import type { ReactNode } from "react";
 import { cookieToInitialState } from "wagmi";
 import { Header } from "@/components/header";
 import { DevPanelLoader } from "@/components/dev-panel-loader";
+import { SyncStatus } from "@/components/sync-status";
 import { config } from "@/lib/config";
-import { publicRpcUrl, serverRpcUrl } from "@/lib/server-config";
+import { publicIndexerUrl, publicRpcUrl, serverRpcUrl } from "@/lib/server-config";
 import { getConfig } from "@/lib/wagmi";
 import { Providers } from "./providers";
 
@@ -21,8 +22,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <Providers initialState={initialState} rpcUrl={publicRpcUrl()}>
+        <Providers initialState={initialState} rpcUrl={publicRpcUrl()} indexerUrl={publicIndexerUrl()}>
           <Header />
+          <SyncStatus />
           <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
           {config.devPanel && <DevPanelLoader />}
         </Providers>

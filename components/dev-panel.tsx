@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useChainNow } from "@/lib/hooks/use-chain-now";
 import { useMoveChainTime } from "@/lib/hooks/use-dev-time";
-import { useProposals } from "@/lib/hooks/use-proposals";
+import { useOpenProposals } from "@/lib/hooks/use-proposals";
 import { nextTimedStateChange } from "@/lib/governance/timeline";
 import { describeError } from "@/lib/contracts/errors";
 
@@ -12,7 +12,7 @@ import { describeError } from "@/lib/contracts/errors";
  * ETA) and mines a block, so a newcomer can walk a proposal through its life in minutes.
  */
 export function DevPanel() {
-  const proposals = useProposals();
+  const proposals = useOpenProposals();
   const now = useChainNow();
   const move = useMoveChainTime();
   const [open, setOpen] = useState(false);

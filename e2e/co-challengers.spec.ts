@@ -1,4 +1,4 @@
-import { encodeFunctionData, keccak256, parseEventLogs, toHex } from "viem";
+import { encodeFunctionData } from "viem";
 import { contracts } from "../lib/contracts";
 import { formatTokens } from "../lib/format";
 import { splitDescription } from "../lib/governance/proposal-text";
@@ -21,11 +21,6 @@ async function seededDisputeId(chain: AnvilClient) {
     .proposalId;
   const disputeId = await chain.readContract({ ...disputeModule, functionName: "disputeOf", args: [proposalId] });
   return { proposalId, disputeId };
-}
-
-async function advance(chain: AnvilClient, seconds: number) {
-  await chain.increaseTime({ seconds });
-  await chain.mine({ blocks: 1 });
 }
 
 test("a holder joins the open dispute with evidence, a bystander adds evidence without a bond, and the upheld dispute pays the three challengers equal shares", async ({
@@ -102,31 +97,25 @@ test("a holder joins the open dispute with evidence, a bystander adds evidence w
 
 test("a proposal that only changes the panel cannot be disputed: the page says so and the chain refuses it by name", async ({
   chain,
+  governance,
   openAs,
 }) => {
   // Governance raises nothing but the panel's ruling quorum (to its current value): a panel call.
   const ada = anvilAccount(localRoles.delegates[0]);
   const quorum = await chain.readContract({ ...disputeModule, functionName: "rulingQuorum" });
   const calldata = encodeFunctionData({ abi: disputeModule.abi, functionName: "setRulingQuorum", args: [quorum] });
-  const description = "# Keep the panel's ruling quorum\n\nA panel call alone.";
-  const receipt = await writeContract(chain, ada, {
-    ...governor,
-    functionName: "propose",
-    args: [[disputeModule.address], [0n], [calldata], description],
-  });
-  const [{ args }] = parseEventLogs({ abi: governor.abi, eventName: "ProposalCreated", logs: receipt.logs });
-  const proposalId = args.proposalId;
+  const { id: proposalId } = await governance.propose(
+    ada,
+    [{ target: disputeModule.address, value: 0n, calldata }],
+    "# Keep the panel's ruling quorum\n\nA panel call alone.",
+  );
   expect(await chain.readContract({ ...governor, functionName: "isPanelProposal", args: [proposalId] })).toBe(true);
-  await advance(chain, 86_400 + 60);
+  await governance.waitForSnapshot(proposalId);
   for (const index of localRoles.delegates.slice(0, 3)) {
-    await writeContract(chain, anvilAccount(index), { ...governor, functionName: "castVote", args: [proposalId, 1] });
+    await governance.vote(anvilAccount(index), proposalId, 1);
   }
-  await advance(chain, 5 * 86_400 + 60);
-  await writeContract(chain, ada, {
-    ...governor,
-    functionName: "queue",
-    args: [[disputeModule.address], [0n], [calldata], keccak256(toHex(description))],
-  });
+  await governance.waitForDeadline(proposalId);
+  await governance.queue(ada, proposalId);
 
   const holder = address(localRoles.holders[5]);
   const page = await openAs(holder, `/proposals/${proposalId}`);

@@ -1,9 +1,9 @@
-import { parseEther, type Address } from "viem";
+import { numberToHex, parseEther, type Address } from "viem";
 import { contracts } from "../lib/contracts";
 import { formatTokens } from "../lib/format";
 import { localRoles } from "../scripts/lib/accounts";
 import { anvilAccount, writeContract, type AnvilClient } from "../scripts/lib/chain";
-import { expect, test } from "./fixtures";
+import { expect, indexerCaughtUp, test } from "./fixtures";
 import { latestStatement } from "./governance";
 
 const { token, governor, delegateStatements } = contracts;
@@ -16,6 +16,27 @@ async function delegatorsOnChain(chain: AnvilClient, delegate: Address): Promise
     everySeededAccount.map((account) => chain.readContract({ ...token, functionName: "delegates", args: [account] })),
   );
   return everySeededAccount.filter((account, i) => current[i] === delegate && account !== delegate);
+}
+
+/** Every address that ever had votes or published a statement and now has votes or a statement, from the events. */
+async function directoryOnChain(chain: AnvilClient): Promise<Address[]> {
+  const [changes, statements] = await Promise.all([
+    chain.getContractEvents({ ...token, eventName: "DelegateVotesChanged", fromBlock: 0n, strict: true }),
+    chain.getContractEvents({ ...delegateStatements, eventName: "StatementPublished", fromBlock: 0n, strict: true }),
+  ]);
+  const candidates = [
+    ...new Set([...changes.map((log) => log.args.delegate), ...statements.map((log) => log.args.delegate)]),
+  ];
+  const listed = await Promise.all(
+    candidates.map(async (address) => {
+      const [votes, [version]] = await Promise.all([
+        chain.readContract({ ...token, functionName: "getVotes", args: [address] }),
+        chain.readContract({ ...delegateStatements, functionName: "statementOf", args: [address] }),
+      ]);
+      return votes > 0n || version > 0n;
+    }),
+  );
+  return candidates.filter((_, i) => listed[i]);
 }
 
 /** "3,000,000" -> 3000000; "67% (2 of 3)" -> 67; "—" (no eligible proposal) -> -1. */
@@ -85,6 +106,67 @@ test("the directory sorts by voting power, delegators and participation", async 
     .toBe(true);
 });
 
+test("the directory counts everyone with votes or a statement on chain and shows them a page at a time", async ({
+  page,
+  chain,
+}) => {
+  // Twenty new statement authors (no voting power) make the directory longer than one page.
+  for (let i = 1; i <= 20; i++) {
+    const author = numberToHex(0xd1e9a7e0000n + BigInt(i), { size: 20 });
+    await chain.impersonateAccount({ address: author });
+    await chain.setBalance({ address: author, value: parseEther("1") });
+    await writeContract(chain, author, {
+      ...delegateStatements,
+      functionName: "publishStatement",
+      args: [`Paging delegate ${i}`, "Listed, without voting power.", []],
+    });
+  }
+  const listed = await directoryOnChain(chain);
+  expect(listed.length).toBeGreaterThan(20);
+  expect(listed.length).toBeLessThanOrEqual(40);
+  await indexerCaughtUp();
+
+  await page.goto("/delegates");
+  const rows = page.getByTestId("delegate-row");
+  await expect(page.getByTestId("delegates-count")).toHaveText(`20 of ${listed.length}`);
+  await expect(rows).toHaveCount(20);
+  await page.getByRole("button", { name: "Show more delegates" }).click();
+  await expect(page.getByTestId("delegates-count")).toHaveText(`${listed.length} of ${listed.length}`);
+  await expect(rows).toHaveCount(listed.length);
+  await expect(page.getByRole("button", { name: "Show more delegates" })).toBeHidden();
+  const shown = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-address")));
+  expect(shown.toSorted()).toEqual(listed.toSorted());
+});
+
+test("the directory renders the sort, search and focus area of its URL, and keeps them there", async ({
+  page,
+  chain,
+}) => {
+  const lena = seededDelegates[2];
+  const statement = await latestStatement(chain, lena);
+  const word = statement.displayName.split(" ")[0];
+  const area = statement.focusAreas[0];
+  const response = await page.goto(
+    `/delegates?sort=participation&q=${encodeURIComponent(word)}&focus=${encodeURIComponent(area)}`,
+  );
+  // The server rendered the filtered first page.
+  expect(await response?.text()).toContain(`data-address="${lena}"`);
+  const rows = page.getByTestId("delegate-row");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute("data-address", lena);
+  await expect(page.getByTestId("delegates-count")).toHaveText("1 of 1");
+  await expect(page.getByLabel("Sort by")).toHaveValue("participation");
+  await expect(page.getByLabel("Search delegates by name or address")).toHaveValue(word);
+  const focus = page.getByRole("group", { name: "Filter by focus area" });
+  await expect(focus.getByRole("button", { name: area })).toHaveAttribute("aria-pressed", "true");
+
+  await page.getByLabel("Sort by").selectOption("Delegators");
+  await expect(page).toHaveURL(/[?&]sort=delegators(&|$)/);
+  await focus.getByRole("button", { name: "All" }).click();
+  await expect(page).not.toHaveURL(/focus=/);
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(word)}(&|$)`));
+});
+
 test("search by name or address and the focus area filter narrow the directory", async ({ page, chain }) => {
   const [ada, ravi, lena] = seededDelegates;
   const [adaStatement, lenaStatement] = await Promise.all([latestStatement(chain, ada), latestStatement(chain, lena)]);
@@ -131,6 +213,11 @@ test("a profile shows the statement, voting power, delegators and voting history
   expect(voteLogs.length).toBeGreaterThan(0);
 
   await page.goto(`/delegates/${ada}`);
+  await expect(page).toHaveTitle(`${statement.displayName} · Plenum`);
+  // The Open Graph description is the statement's start (plain text already), cut at a word.
+  const description = await page.locator('meta[property="og:description"]').getAttribute("content");
+  expect(description?.length).toBeGreaterThan(40);
+  expect(statement.statement.startsWith(description!.replace(/…$/, ""))).toBe(true);
   await expect(page.getByTestId("delegate-title")).toHaveText(statement.displayName);
   await expect(page.getByTestId("delegate-statement")).toHaveText(statement.statement);
   await expect(page.getByTestId("statement-check")).toContainText("matches the hash recorded on chain");
@@ -174,6 +261,7 @@ test("HTML, scripts and javascript: links in a statement are shown as text, neve
     functionName: "publishStatement",
     args: [displayName, lines.join("\n\n"), ["<b>bold</b>"]],
   });
+  await indexerCaughtUp();
 
   await page.goto(`/delegates/${author}`);
   const statement = page.getByTestId("delegate-statement");
@@ -210,6 +298,7 @@ test("a long statement shows collapsed until Show all; deceptive links show wher
     functionName: "publishStatement",
     args: ["Long statement", text, []],
   });
+  await indexerCaughtUp();
 
   await page.goto(`/delegates/${author}`);
   const statement = page.getByTestId("delegate-statement");
@@ -227,11 +316,16 @@ test("a long statement shows collapsed until Show all; deceptive links show wher
   await expect(page.getByTestId("statement-check")).toContainText("matches the hash recorded on chain");
 });
 
-test("an invalid address is not found; an address without activity says so", async ({ page }) => {
+test("an invalid address is not found; an address without activity says so and can be delegated to", async ({
+  page,
+}) => {
   const response = await page.goto("/delegates/not-an-address");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not an address" })).toBeVisible();
 
-  await page.goto("/delegates/0x000000000000000000000000000000000000dEaD");
+  // Never seen by the indexer, yet a valid account: a page, not a 404.
+  const unknown = await page.goto("/delegates/0x000000000000000000000000000000000000dEaD");
+  expect(unknown?.status()).toBe(200);
   await expect(page.getByTestId("delegate-no-activity")).toContainText("No delegate activity for this address");
+  await expect(page.getByTestId("delegate-to")).toContainText("Connect a wallet");
 });

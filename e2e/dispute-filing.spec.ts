@@ -140,12 +140,16 @@ test("when the allowance already covers the bond, filing takes one transaction",
   expect(await balanceOf(chain, holder)).toBe(balanceBefore - required);
 });
 
-test("after the ETA the page says the challenge window closed and sends nothing", async ({ page, wallet, chain }) => {
+test("after the ETA the page says the challenge window closed and sends nothing", async ({
+  page,
+  wallet,
+  chain,
+  governance,
+}) => {
   const id = await undisputedQueuedProposal(chain);
   const holder = address(localRoles.holders[1]);
   const eta = await chain.readContract({ ...governor, functionName: "proposalEta", args: [id] });
-  await chain.setNextBlockTimestamp({ timestamp: eta + 60n });
-  await chain.mine({ blocks: 1 });
+  await governance.waitForEta(id);
   const nonceBefore = await chain.getTransactionCount({ address: holder });
 
   const form = await openChallengeFormAs(page, wallet, holder, id);

@@ -1,6 +1,9 @@
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import type { Address, Hash } from "viem";
+import { contracts } from "../lib/contracts";
 import { connectAnvil, type AnvilClient } from "../scripts/lib/chain";
+import { governanceHelper, type GovernanceHelper } from "../scripts/lib/governance";
+import { waitForIndexer } from "../scripts/lib/indexer";
 import { connectThroughModal, injectTestWallet, type WalletOptions } from "./test-wallet";
 
 /** A value e2e/global-setup.ts hands the tests. */
@@ -10,9 +13,19 @@ export function requiredEnv(name: string): string {
   return value;
 }
 
+/**
+ * Wait until the indexer has processed the chain's latest block: what a test wrote from the script side then shows on
+ * pages that read history from the indexer.
+ */
+export function indexerCaughtUp(): Promise<void> {
+  return waitForIndexer(requiredEnv("PLENUM_E2E_INDEXER_URL"), requiredEnv("PLENUM_E2E_RPC_URL"));
+}
+
 type Fixtures = {
   /** A viem client on the test anvil, to check what the page shows against the chain. */
   chain: AnvilClient;
+  /** Proposals driven on that chain from the script side: propose, vote, wait for snapshot, deadline and ETA. */
+  governance: GovernanceHelper;
   /**
    * Install the test wallet for `address` (before the first navigation; by default announced through EIP-6963),
    * then connect through the modal; make it reject the next prompt, or move it to another chain as its user would.
@@ -35,6 +48,16 @@ export const test = base.extend<Fixtures>({
   baseURL: async ({}, use) => {
     await use(requiredEnv("PLENUM_E2E_BASE_URL"));
   },
+  // A test that wrote from the script side opens pages as a visitor a moment later would: once the indexer has the
+  // write. (Tests that want history to lag close the indexer's gate and reload.)
+  page: async ({ page }, use) => {
+    const goto = page.goto.bind(page);
+    page.goto = async (url, options) => {
+      await indexerCaughtUp();
+      return goto(url, options);
+    };
+    await use(page);
+  },
   chain: async ({}, use) => {
     const client = connectAnvil(requiredEnv("PLENUM_E2E_RPC_URL"));
     // Every test starts from the seeded chain and leaves it so: what one test does to time or state is undone.
@@ -44,6 +67,13 @@ export const test = base.extend<Fixtures>({
     await use(client);
     await client.setAutomine(true);
     await client.revert({ id: snapshot });
+    // A new block on the restored chain shows the indexer the reorg; the next test starts once it has dropped what
+    // this one added.
+    await client.mine({ blocks: 1 });
+    await indexerCaughtUp();
+  },
+  governance: async ({ chain }, use) => {
+    await use(governanceHelper(chain, contracts));
   },
   wallet: async ({ page, chain }, use) => {
     const rpcUrl = requiredEnv("PLENUM_E2E_RPC_URL");
@@ -72,6 +102,7 @@ export const test = base.extend<Fixtures>({
       const context = await browser.newContext({ baseURL });
       contexts.push(context);
       const page = await context.newPage();
+      await indexerCaughtUp();
       await chain.impersonateAccount({ address });
       await injectTestWallet(page, { rpcUrl, address, chainId: await chain.getChainId(), discovery: "eip6963" });
       await page.goto(path);

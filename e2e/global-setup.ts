@@ -5,12 +5,19 @@ import { join } from "node:path";
 import { deploy } from "../scripts/deploy";
 import { startAnvil, freePort } from "../scripts/lib/anvil";
 import { startApp } from "../scripts/lib/app";
+import { startIndexer, waitForIndexer, type Indexer } from "../scripts/lib/indexer";
+import { startRpcGate, type RpcGate } from "../scripts/lib/rpc-gate";
 import { rootDir } from "../scripts/lib/paths";
 import { seed } from "../scripts/seed";
 
-/** A fresh anvil with the real deployment and seed, and the built app serving it. Returns the teardown. */
+/**
+ * A fresh anvil with the real deployment and seed, the indexer following it (PGlite) and the built app serving both.
+ * Returns the teardown.
+ */
 export default async function globalSetup() {
   const anvil = await startAnvil();
+  let indexer: Indexer | undefined;
+  let gate: RpcGate | undefined;
   try {
     const deployment = await deploy({
       rpcUrl: anvil.rpcUrl,
@@ -21,19 +28,36 @@ export default async function globalSetup() {
     if (JSON.stringify(built) !== JSON.stringify(deployment)) {
       throw new Error("deployments/31337.json differs from a fresh deployment: run `npm run demo` and commit it.");
     }
+    // The indexer follows the seed as it happens, as it would a live chain.
+    // The indexer reads the chain through a gate the tests can close, to see the page while history lags.
+    gate = await startRpcGate(anvil.rpcUrl);
+    indexer = await startIndexer({ rpcUrl: gate.url, deployment });
     await seed({ rpcUrl: anvil.rpcUrl, deployment });
+    await waitForIndexer(indexer.url, anvil.rpcUrl);
     // The server gets its own URL to the same anvil, carrying a key as a provider's would: the browser must
     // never see it (e2e/server-rpc-url.spec.ts).
     const serverRpcUrl = `${anvil.rpcUrl}/?apikey=plenum-e2e-server-only-${randomBytes(8).toString("hex")}`;
-    const app = await startApp({ port: await freePort(), publicRpcUrl: anvil.rpcUrl, serverRpcUrl });
+    const app = await startApp({
+      port: await freePort(),
+      publicRpcUrl: anvil.rpcUrl,
+      serverRpcUrl,
+      indexerUrl: indexer.url,
+    });
     process.env.PLENUM_E2E_RPC_URL = anvil.rpcUrl;
     process.env.PLENUM_E2E_SERVER_RPC_URL = serverRpcUrl;
     process.env.PLENUM_E2E_BASE_URL = app.url;
+    process.env.PLENUM_E2E_INDEXER_URL = indexer.url;
+    process.env.PLENUM_E2E_INDEXER_GATE_URL = gate.url;
+    const [startedIndexer, startedGate] = [indexer, gate];
     return async () => {
       await app.stop();
+      await startedIndexer.stop();
+      await startedGate.stop();
       await anvil.stop();
     };
   } catch (error) {
+    await indexer?.stop();
+    await gate?.stop();
     await anvil.stop();
     throw error;
   }

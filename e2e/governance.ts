@@ -1,9 +1,10 @@
 import type { Page } from "@playwright/test";
-import { encodeFunctionData, keccak256, parseEventLogs, stringToHex, toHex, type Address } from "viem";
+import { encodeFunctionData, keccak256, stringToHex, toHex, type Address } from "viem";
 import { contracts } from "../lib/contracts";
 import type { ProposalAction } from "../lib/governance/actions";
 import { ProposalState } from "../lib/governance/proposal-state";
-import { anvilAccount, writeContract, type AnvilClient } from "../scripts/lib/chain";
+import { anvilAccount, type AnvilClient } from "../scripts/lib/chain";
+import { governanceHelper } from "../scripts/lib/governance";
 
 const { governor, networkParameters, delegateStatements, disputeModule } = contracts;
 
@@ -35,19 +36,8 @@ export async function propose(
   { title, body, actions }: { title: string; body: string; actions: readonly ProposalAction[] },
 ): Promise<bigint> {
   const description = `# ${title}\n\n${body} (${keccak256(toHex(title)).slice(0, 10)})`;
-  const receipt = await writeContract(chain, anvilAccount(proposerIndex), {
-    ...governor,
-    functionName: "propose",
-    args: [
-      actions.map((action) => action.target),
-      actions.map((action) => action.value),
-      actions.map((action) => action.calldata),
-      description,
-    ],
-    label: `proposing "${title}"`,
-  });
-  const [created] = parseEventLogs({ abi: governor.abi, eventName: "ProposalCreated", logs: receipt.logs });
-  return created.args.proposalId;
+  const { id } = await governanceHelper(chain, contracts).propose(anvilAccount(proposerIndex), actions, description);
+  return id;
 }
 
 export function readParameter(chain: AnvilClient, key: string) {

@@ -154,6 +154,7 @@ test("two experts reject a dispute: the freeze lifts, the bond goes to the treas
   wallet,
   chain,
   openAs,
+  governance,
 }) => {
   const proposalId = await proposalByTitle(chain, UPTIME_TITLE);
   const disputeId = await fileDispute(
@@ -205,8 +206,7 @@ test("two experts reject a dispute: the freeze lifts, the bond goes to the treas
   expect(await balanceOf(chain, timelock.address)).toBe(treasuryBefore + bond);
 
   // Past the ETA anyone executes it from the proposal page.
-  const eta = await chain.readContract({ ...governor, functionName: "proposalEta", args: [proposalId] });
-  await moveTimeTo(chain, eta);
+  await governance.waitForEta(proposalId);
   await second.goto(`/proposals/${proposalId}`);
   await expect(second.getByTestId("dispute").getByTestId("dispute-status")).toHaveText(
     "Rejected: bond to the treasury",

@@ -258,12 +258,11 @@ test("the active proposal shows its voters with reasons and the totals proposalV
 test("after the voting deadline passes on chain, the page shows the state the governor reports", async ({
   page,
   chain,
+  governance,
 }) => {
   const proposal = (await chainProposals(chain)).find((p) => p.state === "Active")!;
   const deadline = await chain.readContract({ ...governor, functionName: "proposalDeadline", args: [proposal.id] });
-  const now = (await chain.getBlock()).timestamp;
-  await chain.increaseTime({ seconds: Number(deadline - now) + 60 });
-  await chain.mine({ blocks: 1 });
+  await governance.waitForDeadline(proposal.id);
   const state =
     proposalStateNames[await chain.readContract({ ...governor, functionName: "state", args: [proposal.id] })];
   expect(state).not.toBe("Active");

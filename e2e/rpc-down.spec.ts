@@ -2,29 +2,28 @@ import { localRoles } from "../scripts/lib/accounts";
 import { freePort } from "../scripts/lib/anvil";
 import { startApp, type AppServer } from "../scripts/lib/app";
 import { anvilAccount } from "../scripts/lib/chain";
-import { expect, test } from "./fixtures";
+import { expect, requiredEnv, test } from "./fixtures";
+import { seededActiveProposal } from "./governance";
 
 // The same build, served with an RPC URL nobody answers: every page must say what failed and offer a retry.
 let app: AppServer;
 
 test.beforeAll(async () => {
-  app = await startApp({ port: await freePort(), publicRpcUrl: `http://127.0.0.1:${await freePort()}` });
+  app = await startApp({
+    port: await freePort(),
+    publicRpcUrl: `http://127.0.0.1:${await freePort()}`,
+    indexerUrl: requiredEnv("PLENUM_E2E_INDEXER_URL"),
+  });
 });
 
 test.afterAll(async () => {
   await app?.stop();
 });
 
-const routes = [
-  "/",
-  "/proposals",
-  "/proposals/1",
-  "/delegates",
-  `/delegates/${anvilAccount(localRoles.delegates[0]).address}`,
-  "/disputes",
-];
+// Pages that need the chain for what they show: each says what failed and offers a retry.
+const chainRoutes = ["/", `/delegates/${anvilAccount(localRoles.delegates[0]).address}`, "/disputes"];
 
-for (const route of routes) {
+for (const route of chainRoutes) {
   test(`with the RPC down ${route} says what failed and offers a retry`, async ({ page }) => {
     await page.goto(`${app.url}${route}`);
     const alert = page.getByRole("alert").filter({ hasText: "Could not load" }).first();
@@ -33,6 +32,36 @@ for (const route of routes) {
     await expect(page.getByRole("navigation")).toBeVisible();
   });
 }
+
+test("with the RPC down the proposal list still shows the indexed proposals and names the chain's failure", async ({
+  page,
+}) => {
+  await page.goto(`${app.url}/proposals`);
+  await expect(page.getByTestId("proposal-row").first()).toBeVisible();
+  await expect(page.getByTestId("sync-status")).toContainText("The chain's RPC does not answer");
+  await expect(page.getByTestId("sync-status")).toContainText("HTTP request failed");
+});
+
+test("with the RPC down a proposal page shows its indexed history and the live state's error, with a retry", async ({
+  page,
+  chain,
+}) => {
+  const id = await seededActiveProposal(chain);
+  await page.goto(`${app.url}/proposals/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByTestId("voter").first()).toBeVisible();
+  const alert = page.getByRole("alert").filter({ hasText: "this proposal's live state from the chain" });
+  await expect(alert).toContainText("HTTP request failed");
+  await expect(alert.getByRole("button", { name: "Retry" })).toBeVisible();
+});
+
+test("with the RPC down /delegates still lists the delegates: the directory reads only the indexer", async ({
+  page,
+}) => {
+  await page.goto(`${app.url}/delegates`);
+  await expect(page.getByTestId("delegate-row").first()).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Could not load" })).toHaveCount(0);
+});
 
 test("with the RPC down the proposal builder keeps the draft and says the chain reads failed, with a retry", async ({
   page,

@@ -100,6 +100,7 @@ test("a vote that reverts in its block is explained by replaying it there, not b
   page,
   wallet,
   chain,
+  governance,
 }) => {
   const id = await seededActiveProposal(chain);
   await openProposalAs(page, wallet, ada, id);
@@ -135,9 +136,7 @@ test("a vote that reverts in its block is explained by replaying it there, not b
   });
   const votedIn = (await chain.getBlockNumber()) + 1n;
   await chain.mine({ blocks: 1 });
-  const deadline = await chain.readContract({ ...governor, functionName: "proposalDeadline", args: [id] });
-  await chain.setNextBlockTimestamp({ timestamp: deadline + 1n });
-  await chain.mine({ blocks: 1 });
+  await governance.waitForDeadline(id);
   release();
   await page.unrouteAll({ behavior: "wait" });
 

@@ -62,6 +62,7 @@ async function roleHolders(chain: AnvilClient, roleName: "EXECUTOR_ROLE" | "CANC
 test("the queued proposal's timelock panel shows the operation as the timelock sees it, then Ready, and Done once executed", async ({
   page,
   chain,
+  governance,
 }) => {
   const proposal = await proposalTitled(chain, "Raise the minimum SLA uptime to 99.7%");
   expect(proposal.state).toBe("Queued");
@@ -108,8 +109,7 @@ test("the queued proposal's timelock panel shows the operation as the timelock s
   );
 
   // Past the ETA the timelock reports the operation ready.
-  await chain.setNextBlockTimestamp({ timestamp: eta + 1n });
-  await chain.mine({ blocks: 1 });
+  await governance.waitForEta(proposal.id);
   expect(await operationState(chain, operation.id)).toBe(OperationState.Ready);
   await page.reload();
   await expect(panel.getByTestId("timelock-operation-state")).toHaveText("Ready");

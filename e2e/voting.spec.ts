@@ -2,7 +2,6 @@ import { getAbiItem, toFunctionSelector } from "viem";
 import { contracts } from "../lib/contracts";
 import { formatTokens } from "../lib/format";
 import { localRoles } from "../scripts/lib/accounts";
-import type { AnvilClient } from "../scripts/lib/chain";
 import { expect, test } from "./fixtures";
 import { address, openProposalAs, proposeParameterChange, seededActiveProposal } from "./governance";
 import { vote } from "./vote-panel";
@@ -11,15 +10,10 @@ const { governor } = contracts;
 const [adaIndex, raviIndex, lenaIndex, tomasIndex] = localRoles.delegates;
 const ada = address(adaIndex);
 
-/** Anvil's clock to one second past `timestamp`, in a new block. */
-async function moveTimeTo(chain: AnvilClient, timestamp: bigint) {
-  await chain.setNextBlockTimestamp({ timestamp: timestamp + 1n });
-  await chain.mine({ blocks: 1 });
-}
-
 test("three delegates vote For, Against and Abstain with reasons; the totals and voters move; a second vote is refused", async ({
   chain,
   openAs,
+  governance,
 }) => {
   const id = await proposeParameterChange(chain, tomasIndex, {
     title: "Raise the maximum latency to 650 ms",
@@ -27,7 +21,7 @@ test("three delegates vote For, Against and Abstain with reasons; the totals and
     value: 650n,
   });
   const snapshot = await chain.readContract({ ...governor, functionName: "proposalSnapshot", args: [id] });
-  await moveTimeTo(chain, snapshot);
+  await governance.waitForSnapshot(id);
 
   const ballots = [
     { index: adaIndex, support: "For", reason: "Our fleet meets **650 ms** with room to spare." },
@@ -67,13 +61,13 @@ test("a vote on a proposal that closed while the page was open is refused by nam
   page,
   wallet,
   chain,
+  governance,
 }) => {
   const id = await seededActiveProposal(chain);
   await openProposalAs(page, wallet, ada, id);
   await expect(page.getByTestId("vote-panel")).toBeVisible();
 
-  const deadline = await chain.readContract({ ...governor, functionName: "proposalDeadline", args: [id] });
-  await moveTimeTo(chain, deadline);
+  await governance.waitForDeadline(id);
   await vote(page, "For", "Late, but here.");
 
   const alert = page.getByTestId("transaction-status");

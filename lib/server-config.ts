@@ -15,3 +15,15 @@ export function publicRpcUrl(): string {
 export function serverRpcUrl(): string {
   return process.env.RPC_URL ? z.url().parse(process.env.RPC_URL) : publicRpcUrl();
 }
+
+const LOCAL_INDEXER_URL = "http://127.0.0.1:42069";
+
+/** The indexer's HTTP API as browsers reach it: PUBLIC_INDEXER_URL. */
+export function publicIndexerUrl(): string {
+  return z.url().parse(process.env.PUBLIC_INDEXER_URL ?? LOCAL_INDEXER_URL);
+}
+
+/** The indexer as the server reaches it (server renders): INDEXER_URL; the public one when unset. */
+export function serverIndexerUrl(): string {
+  return process.env.INDEXER_URL ? z.url().parse(process.env.INDEXER_URL) : publicIndexerUrl();
+}

@@ -15,27 +15,29 @@ import {
   type Hex,
   type HDAccount,
 } from "viem";
-import {
-  delegateStatementsAbi,
-  disputeModuleAbi,
-  networkParametersAbi,
-  plenumGovernorAbi,
-  plenumTokenAbi,
-  timelockControllerAbi,
-} from "../lib/contracts/abis.generated";
+import { contractsFor, systemAbis } from "../lib/contracts/bindings";
+import { proposeArgs, type ProposalAction } from "../lib/governance/actions";
 import { deploy } from "./deploy";
 import { localRoles } from "./lib/accounts";
 import { startAnvil } from "./lib/anvil";
 import { readArtifact } from "./lib/artifacts";
 import { buildContracts } from "./lib/build";
 import { anvilAccount, connectAnvil, sendTx, type AnvilClient, type Sender } from "./lib/chain";
+import { governanceHelper } from "./lib/governance";
 import { disputeSettings, governorSettings, timelockDelay } from "./lib/settings";
 
 const DAY = 86_400;
 const FOR = 1;
 
 type System = { token: Address; governor: Address; timelock: Address };
-type Proposal = { targets: Address[]; values: bigint[]; calldatas: Hex[]; description: string; id: bigint };
+type Proposal = { actions: ProposalAction[]; description: string; id: bigint };
+/** Sends one step of a proposal's life on one system; returns its gas. */
+type Driver = {
+  propose: (p: Proposal, proposer: HDAccount) => Promise<bigint>;
+  vote: (p: Proposal, voter: HDAccount, reason?: string) => Promise<bigint>;
+  queue: (p: Proposal) => Promise<bigint>;
+  execute: (p: Proposal) => Promise<bigint>;
+};
 
 const coreActions = ["delegate", "propose (1 action)", "castVote", "castVoteWithReason", "queue", "execute"] as const;
 type CoreAction = (typeof coreActions)[number];
@@ -48,7 +50,7 @@ async function deployBaseline(client: AnvilClient, deployer: Sender, deployerAdd
   const timelock = await create(
     "TimelockController",
     encodeDeployData({
-      abi: timelockControllerAbi,
+      abi: systemAbis.timelock,
       bytecode: readArtifact("TimelockController").bytecode,
       args: [timelockDelay, [], [], deployerAddress],
     }),
@@ -56,7 +58,7 @@ async function deployBaseline(client: AnvilClient, deployer: Sender, deployerAdd
   const token = await create(
     "PlenumToken",
     encodeDeployData({
-      abi: plenumTokenAbi,
+      abi: systemAbis.token,
       bytecode: readArtifact("PlenumToken").bytecode,
       args: [timelock, deployerAddress],
     }),
@@ -72,10 +74,10 @@ async function deployBaseline(client: AnvilClient, deployer: Sender, deployerAdd
     }),
   );
   for (const role of ["PROPOSER_ROLE", "CANCELLER_ROLE", "EXECUTOR_ROLE"] as const) {
-    const roleId = await client.readContract({ address: timelock, abi: timelockControllerAbi, functionName: role });
+    const roleId = await client.readContract({ address: timelock, abi: systemAbis.timelock, functionName: role });
     await sendTx(client, deployer, {
       to: timelock,
-      data: encodeFunctionData({ abi: timelockControllerAbi, functionName: "grantRole", args: [roleId, governor] }),
+      data: encodeFunctionData({ abi: systemAbis.timelock, functionName: "grantRole", args: [roleId, governor] }),
     });
   }
   return { token, governor, timelock };
@@ -98,52 +100,76 @@ async function main() {
 
     const gasOf = async (from: Sender, to: Address, data: Hex) => (await sendTx(client, from, { to, data })).gasUsed;
     const proposal = (actions: { target: Address; data: Hex }[], description: string): Proposal => ({
-      targets: actions.map((action) => action.target),
-      values: actions.map(() => 0n),
-      calldatas: actions.map((action) => action.data),
+      actions: actions.map((action) => ({ target: action.target, value: 0n, calldata: action.data })),
       description,
       id: 0n,
     });
-    const propose = async (system: System, p: Proposal, proposer: HDAccount) => {
-      const gas = await gasOf(
-        proposer,
-        system.governor,
-        encodeFunctionData({
-          abi: plenumGovernorAbi,
-          functionName: "propose",
-          args: [p.targets, p.values, p.calldatas, p.description],
-        }),
-      );
-      p.id = await client.readContract({
-        address: system.governor,
-        abi: plenumGovernorAbi,
-        functionName: "getProposalId",
-        args: [p.targets, p.values, p.calldatas, keccak256(toHex(p.description))],
-      });
-      return gas;
+    const contracts = contractsFor(plenum);
+    const governance = governanceHelper(client, contracts);
+    const plenumDriver: Driver = {
+      propose: async (p, proposer) => {
+        const { id, receipt } = await governance.propose(proposer, p.actions, p.description);
+        p.id = id;
+        return receipt.gasUsed;
+      },
+      vote: async (p, voter, reason) => (await governance.vote(voter, p.id, FOR, reason)).gasUsed,
+      queue: async (p) => (await governance.queue(voterA, p.id)).gasUsed,
+      execute: async (p) => (await governance.execute(voterA, p.id)).gasUsed,
     };
-    const lifecycleCall = (system: System, p: Proposal, functionName: "queue" | "execute") =>
+    // The baseline governor has the same entry points; it is driven by its calldata, encoded with Plenum's ABI.
+    // queue, execute and getProposalId take the description's hash where propose took the description.
+    const hashedArgs = (p: Proposal) => {
+      const [targets, values, calldatas] = proposeArgs(p.actions, p.description);
+      return [targets, values, calldatas, keccak256(toHex(p.description))] as const;
+    };
+    const baselineLifecycleCall = (p: Proposal, functionName: "queue" | "execute") =>
       gasOf(
         voterA,
-        system.governor,
+        baseline.governor,
         encodeFunctionData({
-          abi: plenumGovernorAbi,
+          abi: systemAbis.governor,
           functionName,
-          args: [p.targets, p.values, p.calldatas, keccak256(toHex(p.description))],
+          args: hashedArgs(p),
         }),
       );
-    const vote = (system: System, p: Proposal, voter: HDAccount, reason?: string) =>
-      gasOf(
-        voter,
-        system.governor,
-        reason === undefined
-          ? encodeFunctionData({ abi: plenumGovernorAbi, functionName: "castVote", args: [p.id, FOR] })
-          : encodeFunctionData({
-              abi: plenumGovernorAbi,
-              functionName: "castVoteWithReason",
-              args: [p.id, FOR, reason],
-            }),
-      );
+    const baselineDriver: Driver = {
+      propose: async (p, proposer) => {
+        const gas = await gasOf(
+          proposer,
+          baseline.governor,
+          encodeFunctionData({
+            abi: systemAbis.governor,
+            functionName: "propose",
+            args: proposeArgs(p.actions, p.description),
+          }),
+        );
+        p.id = await client.readContract({
+          address: baseline.governor,
+          abi: systemAbis.governor,
+          functionName: "getProposalId",
+          args: hashedArgs(p),
+        });
+        return gas;
+      },
+      vote: (p, voter, reason) =>
+        gasOf(
+          voter,
+          baseline.governor,
+          reason === undefined
+            ? encodeFunctionData({ abi: systemAbis.governor, functionName: "castVote", args: [p.id, FOR] })
+            : encodeFunctionData({
+                abi: systemAbis.governor,
+                functionName: "castVoteWithReason",
+                args: [p.id, FOR, reason],
+              }),
+        ),
+      queue: (p) => baselineLifecycleCall(p, "queue"),
+      execute: (p) => baselineLifecycleCall(p, "execute"),
+    };
+    const drivers = new Map<System, Driver>([
+      [baseline, baselineDriver],
+      [plenum, plenumDriver],
+    ]);
 
     // The same story on both systems: two holders delegate, one proposes a treasury transfer, both vote
     // (the second vote reaches quorum), anyone queues and executes.
@@ -156,11 +182,11 @@ async function main() {
       ["plenum", plenum],
     ] as const) {
       const transfer = (to: Address, amount: bigint) =>
-        encodeFunctionData({ abi: plenumTokenAbi, functionName: "transfer", args: [to, amount] });
+        encodeFunctionData({ abi: systemAbis.token, functionName: "transfer", args: [to, amount] });
       await sendTx(client, deployer, { to: system.token, data: transfer(voterA.address, parseEther("1000000")) });
       await sendTx(client, deployer, { to: system.token, data: transfer(voterB.address, parseEther("5000000")) });
       const delegate = (account: Address) =>
-        encodeFunctionData({ abi: plenumTokenAbi, functionName: "delegate", args: [account] });
+        encodeFunctionData({ abi: systemAbis.token, functionName: "delegate", args: [account] });
       record("delegate", which, await gasOf(voterA, system.token, delegate(voterA.address)));
       await gasOf(voterB, system.token, delegate(voterB.address));
     }
@@ -174,7 +200,7 @@ async function main() {
           {
             target: system.token,
             data: encodeFunctionData({
-              abi: plenumTokenAbi,
+              abi: systemAbis.token,
               functionName: "transfer",
               args: [recipient, parseEther("1")],
             }),
@@ -182,7 +208,7 @@ async function main() {
         ],
         "# Pay 1 PLM for the benchmark",
       );
-      record("propose (1 action)", which, await propose(system, p, voterA));
+      record("propose (1 action)", which, await drivers.get(system)!.propose(p, voterA));
       transferProposals.set(system, p);
     }
 
@@ -190,12 +216,16 @@ async function main() {
     const feeKey = stringToHex("inferenceFee", { size: 32 });
     const setFee = (value: bigint) => ({
       target: plenum.networkParameters,
-      data: encodeFunctionData({ abi: networkParametersAbi, functionName: "setParameter", args: [feeKey, value] }),
+      data: encodeFunctionData({
+        abi: contracts.networkParameters.abi,
+        functionName: "setParameter",
+        args: [feeKey, value],
+      }),
     });
     const parameterProposal = proposal([setFee(parseEther("0.3"))], "# Inference fee 0.30");
     const disputedProposal = proposal([setFee(parseEther("1.9"))], "# Inference fee 1.90");
-    await propose(plenum, parameterProposal, voterA);
-    await propose(plenum, disputedProposal, voterA);
+    await plenumDriver.propose(parameterProposal, voterA);
+    await plenumDriver.propose(disputedProposal, voterA);
 
     await warp(DAY + 60);
     for (const [which, system] of [
@@ -203,28 +233,32 @@ async function main() {
       ["plenum", plenum],
     ] as const) {
       const p = transferProposals.get(system)!;
-      record("castVote", which, await vote(system, p, voterA));
-      record("castVoteWithReason", which, await vote(system, p, voterB, "Pays the benchmark; fine by me."));
+      record("castVote", which, await drivers.get(system)!.vote(p, voterA));
+      record(
+        "castVoteWithReason",
+        which,
+        await drivers.get(system)!.vote(p, voterB, "Pays the benchmark; fine by me."),
+      );
     }
-    await vote(plenum, parameterProposal, voterB);
-    await vote(plenum, disputedProposal, voterB);
+    await plenumDriver.vote(parameterProposal, voterB);
+    await plenumDriver.vote(disputedProposal, voterB);
 
     await warp(5 * DAY + 60);
     for (const [which, system] of [
       ["baseline", baseline],
       ["plenum", plenum],
     ] as const) {
-      record("queue", which, await lifecycleCall(system, transferProposals.get(system)!, "queue"));
+      record("queue", which, await drivers.get(system)!.queue(transferProposals.get(system)!));
     }
-    await lifecycleCall(plenum, parameterProposal, "queue");
-    await lifecycleCall(plenum, disputedProposal, "queue");
+    await plenumDriver.queue(parameterProposal);
+    await plenumDriver.queue(disputedProposal);
 
     const extra: [string, bigint][] = [];
     const approveBond = (account: HDAccount) =>
       sendTx(client, account, {
         to: plenum.token,
         data: encodeFunctionData({
-          abi: plenumTokenAbi,
+          abi: systemAbis.token,
           functionName: "approve",
           args: [plenum.disputeModule, disputeSettings.bond],
         }),
@@ -236,7 +270,7 @@ async function main() {
         voterA,
         plenum.disputeModule,
         encodeFunctionData({
-          abi: disputeModuleAbi,
+          abi: contracts.disputeModule.abi,
           functionName: "fileDispute",
           args: [disputedProposal.id, "A 9.5x fee rise with no demand study."],
         }),
@@ -249,7 +283,7 @@ async function main() {
         voterB,
         plenum.disputeModule,
         encodeFunctionData({
-          abi: disputeModuleAbi,
+          abi: contracts.disputeModule.abi,
           functionName: "joinDispute",
           args: [1n, "Our traffic data shows 60% of volume would leave."],
         }),
@@ -261,7 +295,7 @@ async function main() {
         voterA,
         plenum.disputeModule,
         encodeFunctionData({
-          abi: disputeModuleAbi,
+          abi: contracts.disputeModule.abi,
           functionName: "addEvidence",
           args: [1n, "Competitors price the same inference at 1.20 PLM."],
         }),
@@ -272,7 +306,11 @@ async function main() {
       gasOf(
         expert,
         plenum.disputeModule,
-        encodeFunctionData({ abi: disputeModuleAbi, functionName: "castRuling", args: [1n, true, "Harmful: uphold."] }),
+        encodeFunctionData({
+          abi: contracts.disputeModule.abi,
+          functionName: "castRuling",
+          args: [1n, true, "Harmful: uphold."],
+        }),
       );
     extra.push(["castRuling", await ruling(expert1)]);
     extra.push(["castRuling (deciding: upholds and cancels)", await ruling(expert2)]);
@@ -282,7 +320,7 @@ async function main() {
         voterA,
         plenum.delegateStatements,
         encodeFunctionData({
-          abi: delegateStatementsAbi,
+          abi: contracts.delegateStatements.abi,
           functionName: "publishStatement",
           args: ["Benchmark Delegate", "x".repeat(1024), ["GPU clusters", "Inference pricing"]],
         }),
@@ -294,9 +332,9 @@ async function main() {
       ["baseline", baseline],
       ["plenum", plenum],
     ] as const) {
-      record("execute", which, await lifecycleCall(system, transferProposals.get(system)!, "execute"));
+      record("execute", which, await drivers.get(system)!.execute(transferProposals.get(system)!));
     }
-    extra.push(["execute setParameter proposal", await lifecycleCall(plenum, parameterProposal, "execute")]);
+    extra.push(["execute setParameter proposal", await plenumDriver.execute(parameterProposal)]);
 
     const ratio = (plenumGas: bigint, baselineGas: bigint) => Number(plenumGas) / Number(baselineGas);
     const lines = [

@@ -11,6 +11,7 @@ import { freePort, startAnvil } from "./lib/anvil";
 import { buildApp, startApp } from "./lib/app";
 import { buildContracts } from "./lib/build";
 import { chromiumPath, ensureChromium } from "./lib/chromium";
+import { startIndexer, waitForIndexer } from "./lib/indexer";
 import { seed } from "./seed";
 
 const RPC_REQUEST_TARGET = 6;
@@ -39,8 +40,10 @@ async function main() {
       rpcUrl: anvil.rpcUrl,
       deploymentsDir: mkdtempSync(join(tmpdir(), "plenum-web-")),
     });
+    const indexer = await startIndexer({ rpcUrl: anvil.rpcUrl, deployment });
     const summary = await seed({ rpcUrl: anvil.rpcUrl, deployment });
-    const app = await startApp({ port: await freePort(), publicRpcUrl: anvil.rpcUrl });
+    await waitForIndexer(indexer.url, anvil.rpcUrl);
+    const app = await startApp({ port: await freePort(), publicRpcUrl: anvil.rpcUrl, indexerUrl: indexer.url });
     const active = summary.proposals.find((p) => p.key === "active")!;
 
     const routes: Route[] = [
@@ -96,6 +99,7 @@ async function main() {
     } finally {
       await browser.close();
       await app.stop();
+      await indexer.stop();
     }
     console.log("| route | RPC HTTP requests | RPC calls | time to content | first-load JS (gzip) |");
     console.log("|---|---:|---:|---:|---:|");

@@ -1,16 +1,19 @@
-// `npm run demo`: build the contracts and the app, start anvil on 127.0.0.1:8545, deploy, seed the demo DAO,
-// start the app on http://127.0.0.1:3000, print what exists, and run until Ctrl-C (which stops everything).
+// `npm run demo`: build the contracts and the app, start anvil on 127.0.0.1:8545, deploy, start the indexer
+// (PGlite, embedded) on http://127.0.0.1:42069, seed the demo DAO, start the app on http://127.0.0.1:3000, print
+// what exists, and run until Ctrl-C (which stops all three).
 import { localRoles } from "./lib/accounts";
 import { assertPortFree, startAnvil } from "./lib/anvil";
 import { buildApp, startApp, type AppServer } from "./lib/app";
 import { buildContracts } from "./lib/build";
 import { anvilAccount } from "./lib/chain";
+import { startIndexer, waitForIndexer, type Indexer } from "./lib/indexer";
 import { deploy } from "./deploy";
 import { seed } from "./seed";
 
 const HOST = "127.0.0.1";
 const PORT = 8545;
 const APP_PORT = 3000;
+const INDEXER_PORT = 42069;
 
 const started = Date.now();
 const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
@@ -20,16 +23,21 @@ const fail = (error: unknown) => {
   process.exit(1);
 };
 await assertPortFree(HOST, APP_PORT).catch(fail);
+await assertPortFree(HOST, INDEXER_PORT).catch(fail);
 await buildContracts(console.log);
-console.log("Building the app (next build)...");
-await buildApp().catch(fail);
+// The app builds while the chain, the indexer and the seed come up.
+console.log("Building the app (next build) in the background...");
+const appBuilt = buildApp();
+appBuilt.catch(() => undefined);
 const anvil = await startAnvil({ host: HOST, port: PORT }).catch(fail);
 let app: AppServer | undefined;
+let indexer: Indexer | undefined;
 let stopping = false;
 const stop = async (code: number) => {
   if (stopping) return;
   stopping = true;
   await app?.stop();
+  await indexer?.stop();
   await anvil.stop();
   process.exit(code);
 };
@@ -45,7 +53,16 @@ anvil.process.once("exit", (code) => {
 try {
   console.log(`anvil is running at ${anvil.rpcUrl} (chain 31337), Multicall3 installed.`);
   const deployment = await deploy({ rpcUrl: anvil.rpcUrl, log: console.log });
+  indexer = await startIndexer({ rpcUrl: anvil.rpcUrl, deployment, host: HOST, port: INDEXER_PORT });
+  indexer.process.once("exit", (code) => {
+    if (!stopping) {
+      console.error(`The indexer stopped unexpectedly (exit ${code}):\n${indexer?.log().slice(-4000)}`);
+      void stop(1);
+    }
+  });
+  console.log(`Indexer (PGlite) is running at ${indexer.url}.`);
   const summary = await seed({ rpcUrl: anvil.rpcUrl, deployment, log: console.log });
+  await waitForIndexer(indexer.url, anvil.rpcUrl);
 
   console.log("\nProposals:");
   for (const p of summary.proposals) {
@@ -65,8 +82,11 @@ try {
   show("guardian", localRoles.guardian);
   localRoles.holders.forEach((index, i) => show(`holder ${i + 1}`, index));
   console.log(`\nTreasury (timelock): ${deployment.timelock}. Deployment: deployments/${deployment.chainId}.json.`);
-  app = await startApp({ host: HOST, port: APP_PORT, publicRpcUrl: anvil.rpcUrl });
-  console.log(`\nDemo DAO ready in ${seconds()} s. Open ${app.url} (RPC ${anvil.rpcUrl}). Press Ctrl-C to stop.`);
+  await appBuilt;
+  app = await startApp({ host: HOST, port: APP_PORT, publicRpcUrl: anvil.rpcUrl, indexerUrl: indexer.url });
+  console.log(
+    `\nDemo DAO ready in ${seconds()} s. Open ${app.url} (RPC ${anvil.rpcUrl}, indexer ${indexer.url}). Press Ctrl-C to stop.`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await stop(1);

@@ -7,16 +7,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { getAddress, isAddressEqual, parseEther, stringToHex, zeroAddress, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  delegateStatementsAbi,
-  disputeModuleAbi,
-  grantVestingAbi,
-  modelRegistryAbi,
-  networkParametersAbi,
-  plenumGovernorAbi,
-  plenumTokenAbi,
-  timelockControllerAbi,
-} from "../lib/contracts/abis.generated";
+import { contractsFor, type SystemContracts } from "../lib/contracts/bindings";
 import type { Deployment } from "../lib/contracts/deployment";
 import { ProposalState, proposalStateNames } from "../lib/governance/proposal-state";
 import { assertDeployment } from "./deploy";
@@ -35,6 +26,7 @@ function runScript(script: string, env: Record<string, string>) {
 let anvil: Anvil;
 let client: AnvilClient;
 let deployment: Deployment;
+let contracts: SystemContracts;
 let seedOutput: string;
 
 beforeAll(async () => {
@@ -44,6 +36,7 @@ beforeAll(async () => {
   const env = { RPC_URL: anvil.rpcUrl, DEPLOYMENTS_DIR: deploymentsDir };
   await runScript("deploy.ts", env);
   deployment = JSON.parse(readFileSync(deploymentFile(31337, deploymentsDir), "utf8"));
+  contracts = contractsFor(deployment);
   seedOutput = (await runScript("seed.ts", env)).stdout;
 });
 
@@ -55,21 +48,19 @@ const governorRead = async <
   const fn extends "proposalCount" | "votingDelay" | "votingPeriod" | "proposalThreshold" | "guardianTermEnd",
 >(
   functionName: fn,
-) => client.readContract({ address: deployment.governor, abi: plenumGovernorAbi, functionName });
+) => client.readContract({ ...contracts.governor, functionName });
 
 async function allProposals() {
   const count = await governorRead("proposalCount");
   const proposals = [];
   for (let i = 0n; i < count; i++) {
     const [id, , , , descriptionHash] = await client.readContract({
-      address: deployment.governor,
-      abi: plenumGovernorAbi,
+      ...contracts.governor,
       functionName: "proposalDetailsAt",
       args: [i],
     });
     const state = await client.readContract({
-      address: deployment.governor,
-      abi: plenumGovernorAbi,
+      ...contracts.governor,
       functionName: "state",
       args: [id],
     });
@@ -103,20 +94,18 @@ describe("deployment", () => {
 
   it("wires the contracts to each other as recorded", async () => {
     const read = (functionName: "token" | "timelock" | "disputeModule" | "proposalGuardian" | "networkParameters") =>
-      client.readContract({ address: deployment.governor, abi: plenumGovernorAbi, functionName });
+      client.readContract({ ...contracts.governor, functionName });
     expect(await read("token")).toBe(deployment.token);
     expect(await read("networkParameters")).toBe(deployment.networkParameters);
     expect(
       await client.readContract({
-        address: deployment.networkParameters,
-        abi: networkParametersAbi,
+        ...contracts.networkParameters,
         functionName: "guardian",
       }),
     ).toBe(deployment.guardian);
     expect(
       await client.readContract({
-        address: deployment.disputeModule,
-        abi: disputeModuleAbi,
+        ...contracts.disputeModule,
         functionName: "governor",
       }),
     ).toBe(deployment.governor);
@@ -124,8 +113,7 @@ describe("deployment", () => {
     expect(await read("disputeModule")).toBe(deployment.disputeModule);
     expect(await read("proposalGuardian")).toBe(deployment.guardian);
     const panel = await client.readContract({
-      address: deployment.disputeModule,
-      abi: disputeModuleAbi,
+      ...contracts.disputeModule,
       functionName: "panelMembers",
     });
     expect(panel).toEqual(deployment.panel);
@@ -144,8 +132,7 @@ describe("deployment", () => {
     expect(termEnd - deployed.timestamp).toBeLessThan(365n * 86_400n + 60n);
     expect(
       await client.readContract({
-        address: deployment.timelock,
-        abi: timelockControllerAbi,
+        ...contracts.timelock,
         functionName: "getMinDelay",
       }),
     ).toBe(172_800n);
@@ -153,11 +140,10 @@ describe("deployment", () => {
 
   it("leaves the governor as the timelock's only proposer, canceller and executor", async () => {
     const role = (functionName: "PROPOSER_ROLE" | "CANCELLER_ROLE" | "EXECUTOR_ROLE" | "DEFAULT_ADMIN_ROLE") =>
-      client.readContract({ address: deployment.timelock, abi: timelockControllerAbi, functionName });
+      client.readContract({ ...contracts.timelock, functionName });
     const hasRole = async (name: Parameters<typeof role>[0], account: Address) =>
       client.readContract({
-        address: deployment.timelock,
-        abi: timelockControllerAbi,
+        ...contracts.timelock,
         functionName: "hasRole",
         args: [await role(name), account],
       });
@@ -177,15 +163,13 @@ describe("deployment", () => {
       await client.impersonateAccount({ address: deployment.timelock });
       await client.setBalance({ address: deployment.timelock, value: parseEther("1") });
       const executorRole = await client.readContract({
-        address: deployment.timelock,
-        abi: timelockControllerAbi,
+        ...contracts.timelock,
         functionName: "EXECUTOR_ROLE",
       });
       const hash = await client.writeContract({
         account: deployment.timelock,
         chain: null,
-        address: deployment.timelock,
-        abi: timelockControllerAbi,
+        ...contracts.timelock,
         functionName: "grantRole",
         args: [executorRole, zeroAddress],
       });
@@ -223,8 +207,7 @@ describe("deployment", () => {
 describe("seeded demo DAO", () => {
   it("has at least 8 holders with varied balances, and the treasury paid for the grant and reward pool", async () => {
     const transfers = await client.getContractEvents({
-      address: deployment.token,
-      abi: plenumTokenAbi,
+      ...contracts.token,
       eventName: "Transfer",
       args: { from: deployment.deployer },
       fromBlock: BigInt(deployment.deployBlock),
@@ -233,8 +216,7 @@ describe("seeded demo DAO", () => {
     const holderBalances = await Promise.all(
       recipients.map((account) =>
         client.readContract({
-          address: deployment.token,
-          abi: plenumTokenAbi,
+          ...contracts.token,
           functionName: "balanceOf",
           args: [account],
         }),
@@ -245,8 +227,7 @@ describe("seeded demo DAO", () => {
     expect(new Set(holders.map(String)).size).toBeGreaterThanOrEqual(6);
 
     const treasury = await client.readContract({
-      address: deployment.token,
-      abi: plenumTokenAbi,
+      ...contracts.token,
       functionName: "balanceOf",
       args: [deployment.timelock],
     });
@@ -255,14 +236,12 @@ describe("seeded demo DAO", () => {
 
   it("has 5 delegates with statements and focus areas, and holders who delegated to them", async () => {
     const delegates = await client.readContract({
-      address: deployment.delegateStatements,
-      abi: delegateStatementsAbi,
+      ...contracts.delegateStatements,
       functionName: "delegatesWithStatements",
     });
     expect(delegates.length).toBe(5);
     const statements = await client.getContractEvents({
-      address: deployment.delegateStatements,
-      abi: delegateStatementsAbi,
+      ...contracts.delegateStatements,
       eventName: "StatementPublished",
       fromBlock: BigInt(deployment.deployBlock),
     });
@@ -272,8 +251,7 @@ describe("seeded demo DAO", () => {
       expect(log.args.focusAreas!.length).toBeGreaterThan(0);
     }
     const delegations = await client.getContractEvents({
-      address: deployment.token,
-      abi: plenumTokenAbi,
+      ...contracts.token,
       eventName: "DelegateChanged",
       fromBlock: BigInt(deployment.deployBlock),
     });
@@ -281,8 +259,7 @@ describe("seeded demo DAO", () => {
     expect(toOthers.length).toBeGreaterThanOrEqual(5);
     for (const delegate of delegates) {
       const votes = await client.readContract({
-        address: deployment.token,
-        abi: plenumTokenAbi,
+        ...contracts.token,
         functionName: "getVotes",
         args: [delegate],
       });
@@ -300,8 +277,7 @@ describe("seeded demo DAO", () => {
     const blocking = await Promise.all(
       queued.map((p) =>
         client.readContract({
-          address: deployment.disputeModule,
-          abi: disputeModuleAbi,
+          ...contracts.disputeModule,
           functionName: "isBlocking",
           args: [p.id],
         }),
@@ -316,8 +292,7 @@ describe("seeded demo DAO", () => {
     const proposals = await allProposals();
     const active = proposals.find((p) => p.state === ProposalState.Active)!;
     const votes = await client.getContractEvents({
-      address: deployment.governor,
-      abi: plenumGovernorAbi,
+      ...contracts.governor,
       eventName: "VoteCast",
       fromBlock: BigInt(deployment.deployBlock),
     });
@@ -327,8 +302,7 @@ describe("seeded demo DAO", () => {
     const supports = new Set(onActive.map((log) => log.args.support));
     expect(supports.size).toBeGreaterThanOrEqual(2);
     const extended = await client.getContractEvents({
-      address: deployment.governor,
-      abi: plenumGovernorAbi,
+      ...contracts.governor,
       eventName: "ProposalExtended",
       fromBlock: BigInt(deployment.deployBlock),
     });
@@ -337,15 +311,13 @@ describe("seeded demo DAO", () => {
 
   it("executed a network parameter change, a treasury grant and publisher verification", async () => {
     const fee = await client.readContract({
-      address: deployment.networkParameters,
-      abi: networkParametersAbi,
+      ...contracts.networkParameters,
       functionName: "getParameter",
       args: [stringToHex("inferenceFee", { size: 32 })],
     });
     expect(fee).toBe(parseEther("0.25"));
     const changes = await client.getContractEvents({
-      address: deployment.networkParameters,
-      abi: networkParametersAbi,
+      ...contracts.networkParameters,
       eventName: "ParameterChanged",
       fromBlock: BigInt(deployment.deployBlock + 1),
     });
@@ -354,28 +326,23 @@ describe("seeded demo DAO", () => {
     const tx = await client.getTransaction({ hash: executedChange!.transactionHash });
     expect(tx.to && isAddressEqual(tx.to, deployment.governor)).toBe(true);
 
-    expect(
-      await client.readContract({ address: deployment.grantVesting, abi: grantVestingAbi, functionName: "grantCount" }),
-    ).toBe(1n);
+    expect(await client.readContract({ ...contracts.grantVesting, functionName: "grantCount" })).toBe(1n);
     const grant = await client.readContract({
-      address: deployment.grantVesting,
-      abi: grantVestingAbi,
+      ...contracts.grantVesting,
       functionName: "getGrant",
       args: [1n],
     });
     expect(grant.amount).toBe(parseEther("1200000"));
 
     const publishers = await client.readContract({
-      address: deployment.modelRegistry,
-      abi: modelRegistryAbi,
+      ...contracts.modelRegistry,
       functionName: "publishers",
     });
     expect(publishers.length).toBe(3);
     for (const publisher of publishers) {
       expect(
         await client.readContract({
-          address: deployment.modelRegistry,
-          abi: modelRegistryAbi,
+          ...contracts.modelRegistry,
           functionName: "isVerifiedPublisher",
           args: [publisher],
         }),
@@ -383,8 +350,7 @@ describe("seeded demo DAO", () => {
     }
     expect(
       await client.readContract({
-        address: deployment.modelRegistry,
-        abi: modelRegistryAbi,
+        ...contracts.modelRegistry,
         functionName: "modelCount",
       }),
     ).toBeGreaterThanOrEqual(3n);
@@ -392,8 +358,7 @@ describe("seeded demo DAO", () => {
 
   it("has an open dispute with two challengers' bonds held, three pieces of evidence, one ruling, and a funded reward pool", async () => {
     const dispute = await client.readContract({
-      address: deployment.disputeModule,
-      abi: disputeModuleAbi,
+      ...contracts.disputeModule,
       functionName: "getDispute",
       args: [1n],
     });
@@ -404,7 +369,7 @@ describe("seeded demo DAO", () => {
     expect(dispute.evidenceCount).toBe(3);
     expect(dispute.upholdCount + dispute.rejectCount).toBe(1);
     const read = (functionName: "bondsHeld" | "rewardPool" | "totalStaked") =>
-      client.readContract({ address: deployment.disputeModule, abi: disputeModuleAbi, functionName });
+      client.readContract({ ...contracts.disputeModule, functionName });
     expect(await read("bondsHeld")).toBe(parseEther("20000"));
     expect(await read("rewardPool")).toBe(parseEther("50000"));
     expect(await read("totalStaked")).toBe(parseEther("150000"));

@@ -10,16 +10,7 @@ import {
   type Hex,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import {
-  delegateStatementsAbi,
-  disputeModuleAbi,
-  grantVestingAbi,
-  modelRegistryAbi,
-  networkParametersAbi,
-  plenumGovernorAbi,
-  plenumTokenAbi,
-  timelockControllerAbi,
-} from "../lib/contracts/abis.generated";
+import { contractsFor, systemAbis, type SystemContracts } from "../lib/contracts/bindings";
 import type { Deployment } from "../lib/contracts/deployment";
 import { localRoles } from "./lib/accounts";
 import { readArtifact } from "./lib/artifacts";
@@ -71,7 +62,7 @@ export async function deploy(options: DeployOptions): Promise<Deployment> {
   const timelock = await deployContract(
     "TimelockController",
     encodeDeployData({
-      abi: timelockControllerAbi,
+      abi: systemAbis.timelock,
       bytecode: bytecodeOf("TimelockController"),
       args: [timelockDelay, [], [], deployerAddress],
     }),
@@ -79,7 +70,7 @@ export async function deploy(options: DeployOptions): Promise<Deployment> {
   const token = await deployContract(
     "PlenumToken",
     encodeDeployData({
-      abi: plenumTokenAbi,
+      abi: systemAbis.token,
       bytecode: bytecodeOf("PlenumToken"),
       args: [timelock.address, deployerAddress],
     }),
@@ -94,7 +85,7 @@ export async function deploy(options: DeployOptions): Promise<Deployment> {
   const governor = await deployContract(
     "PlenumGovernor",
     encodeDeployData({
-      abi: plenumGovernorAbi,
+      abi: systemAbis.governor,
       bytecode: bytecodeOf("PlenumGovernor"),
       args: [
         token.address,
@@ -108,7 +99,7 @@ export async function deploy(options: DeployOptions): Promise<Deployment> {
   const disputeModule = await deployContract(
     "DisputeModule",
     encodeDeployData({
-      abi: disputeModuleAbi,
+      abi: systemAbis.disputeModule,
       bytecode: bytecodeOf("DisputeModule"),
       args: [token.address, governor.address, timelock.address, disputeSettings, panel, panelProfiles],
     }),
@@ -119,7 +110,7 @@ export async function deploy(options: DeployOptions): Promise<Deployment> {
   const networkParameters = await deployContract(
     "NetworkParameters",
     encodeDeployData({
-      abi: networkParametersAbi,
+      abi: systemAbis.networkParameters,
       bytecode: bytecodeOf("NetworkParameters"),
       args: [timelock.address, governor.address],
     }),
@@ -131,42 +122,24 @@ export async function deploy(options: DeployOptions): Promise<Deployment> {
   }
   const modelRegistry = await deployContract(
     "ModelRegistry",
-    encodeDeployData({ abi: modelRegistryAbi, bytecode: bytecodeOf("ModelRegistry"), args: [timelock.address] }),
+    encodeDeployData({
+      abi: systemAbis.modelRegistry,
+      bytecode: bytecodeOf("ModelRegistry"),
+      args: [timelock.address],
+    }),
   );
   const grantVesting = await deployContract(
     "GrantVesting",
     encodeDeployData({
-      abi: grantVestingAbi,
+      abi: systemAbis.grantVesting,
       bytecode: bytecodeOf("GrantVesting"),
       args: [token.address, timelock.address],
     }),
   );
   const delegateStatements = await deployContract(
     "DelegateStatements",
-    encodeDeployData({ abi: delegateStatementsAbi, bytecode: bytecodeOf("DelegateStatements") }),
+    encodeDeployData({ abi: systemAbis.delegateStatements, bytecode: bytecodeOf("DelegateStatements") }),
   );
-
-  const roles = await readRoles(client, timelock.address);
-  for (const [role, name] of [
-    [roles.proposer, "PROPOSER_ROLE"],
-    [roles.canceller, "CANCELLER_ROLE"],
-    [roles.executor, "EXECUTOR_ROLE"],
-  ] as const) {
-    await writeContract(client, deployer, {
-      address: timelock.address,
-      abi: timelockControllerAbi,
-      functionName: "grantRole",
-      args: [role, governor.address],
-      label: `granting ${name} to the governor`,
-    });
-  }
-  await writeContract(client, deployer, {
-    address: timelock.address,
-    abi: timelockControllerAbi,
-    functionName: "renounceRole",
-    args: [roles.admin, deployerAddress],
-    label: "renouncing the deployer's timelock admin role",
-  });
 
   const deployment: Deployment = {
     chainId,
@@ -183,6 +156,27 @@ export async function deploy(options: DeployOptions): Promise<Deployment> {
     guardian: getAddress(guardian),
     panel: panel.map((member) => getAddress(member)),
   };
+  const contracts = contractsFor(deployment);
+  const roles = await readRoles(client, contracts);
+  for (const [role, name] of [
+    [roles.proposer, "PROPOSER_ROLE"],
+    [roles.canceller, "CANCELLER_ROLE"],
+    [roles.executor, "EXECUTOR_ROLE"],
+  ] as const) {
+    await writeContract(client, deployer, {
+      ...contracts.timelock,
+      functionName: "grantRole",
+      args: [role, governor.address],
+      label: `granting ${name} to the governor`,
+    });
+  }
+  await writeContract(client, deployer, {
+    ...contracts.timelock,
+    functionName: "renounceRole",
+    args: [roles.admin, deployerAddress],
+    label: "renouncing the deployer's timelock admin role",
+  });
+
   await assertDeployment(client, deployment);
   log("Role configuration verified: the governor alone proposes, cancels and executes; admin renounced.");
 
@@ -198,9 +192,9 @@ async function firstUnlockedAccount(client: Client): Promise<Address> {
   return account;
 }
 
-async function readRoles(client: Client, timelock: Address) {
+async function readRoles(client: Client, { timelock }: SystemContracts) {
   const read = (functionName: "DEFAULT_ADMIN_ROLE" | "PROPOSER_ROLE" | "CANCELLER_ROLE" | "EXECUTOR_ROLE") =>
-    client.readContract({ address: timelock, abi: timelockControllerAbi, functionName });
+    client.readContract({ ...timelock, functionName });
   const [admin, proposer, canceller, executor] = await Promise.all([
     read("DEFAULT_ADMIN_ROLE"),
     read("PROPOSER_ROLE"),
@@ -213,8 +207,7 @@ async function readRoles(client: Client, timelock: Address) {
 /** Holders of each timelock role, replayed from RoleGranted/RoleRevoked since the deployment. */
 async function roleHolders(client: Client, deployment: Deployment): Promise<Map<Hex, Set<Address>>> {
   const logs = await client.getContractEvents({
-    address: deployment.timelock,
-    abi: timelockControllerAbi,
+    ...contractsFor(deployment).timelock,
     fromBlock: BigInt(deployment.deployBlock),
   });
   const holders = new Map<Hex, Set<Address>>();
@@ -238,7 +231,8 @@ async function roleHolders(client: Client, deployment: Deployment): Promise<Map<
 export async function assertDeployment(client: Client, deployment: Deployment): Promise<void> {
   const failures: string[] = [];
   const expect = (ok: boolean, what: string) => ok || failures.push(what);
-  const roles = await readRoles(client, deployment.timelock);
+  const contracts = contractsFor(deployment);
+  const roles = await readRoles(client, contracts);
   const holders = await roleHolders(client, deployment);
   const only = (role: Hex, expected: Address) => {
     const set = holders.get(role) ?? new Set();
@@ -250,8 +244,7 @@ export async function assertDeployment(client: Client, deployment: Deployment): 
   expect(only(roles.admin, deployment.timelock), "DEFAULT_ADMIN_ROLE held by the timelock only (deployer renounced)");
   const hasRole = (role: Hex, account: Address) =>
     client.readContract({
-      address: deployment.timelock,
-      abi: timelockControllerAbi,
+      ...contracts.timelock,
       functionName: "hasRole",
       args: [role, account],
     });
@@ -259,20 +252,20 @@ export async function assertDeployment(client: Client, deployment: Deployment): 
   expect(!(await hasRole(roles.admin, deployment.deployer)), "deployer is not a timelock admin");
   expect((await hasRole(roles.executor, deployment.governor)) === true, "governor holds EXECUTOR_ROLE on chain");
 
-  for (const [name, address, abi] of [
-    ["NetworkParameters", deployment.networkParameters, networkParametersAbi],
-    ["ModelRegistry", deployment.modelRegistry, modelRegistryAbi],
-    ["GrantVesting", deployment.grantVesting, grantVestingAbi],
-    ["DisputeModule", deployment.disputeModule, disputeModuleAbi],
-  ] as const) {
-    const owner = await client.readContract({ address, abi, functionName: "owner" });
-    expect(isAddressEqual(owner, deployment.timelock), `${name} owned by the timelock`);
+  const owners = await Promise.all([
+    client.readContract({ ...contracts.networkParameters, functionName: "owner" }),
+    client.readContract({ ...contracts.modelRegistry, functionName: "owner" }),
+    client.readContract({ ...contracts.grantVesting, functionName: "owner" }),
+    client.readContract({ ...contracts.disputeModule, functionName: "owner" }),
+  ]);
+  for (const [i, name] of ["NetworkParameters", "ModelRegistry", "GrantVesting", "DisputeModule"].entries()) {
+    expect(isAddressEqual(owners[i], deployment.timelock), `${name} owned by the timelock`);
   }
   const governorRead = <
     const fn extends "timelock" | "token" | "disputeModule" | "proposalGuardian" | "networkParameters",
   >(
     functionName: fn,
-  ) => client.readContract({ address: deployment.governor, abi: plenumGovernorAbi, functionName });
+  ) => client.readContract({ ...contracts.governor, functionName });
   expect(isAddressEqual(await governorRead("timelock"), deployment.timelock), "governor's timelock");
   expect(isAddressEqual(await governorRead("token"), deployment.token), "governor's token");
   expect(isAddressEqual(await governorRead("disputeModule"), deployment.disputeModule), "governor's dispute module");
@@ -282,14 +275,12 @@ export async function assertDeployment(client: Client, deployment: Deployment): 
     "governor's network parameters",
   );
   const moduleGovernor = await client.readContract({
-    address: deployment.disputeModule,
-    abi: disputeModuleAbi,
+    ...contracts.disputeModule,
     functionName: "governor",
   });
   expect(isAddressEqual(moduleGovernor, deployment.governor), "dispute module's governor");
   const guardianSource = await client.readContract({
-    address: deployment.networkParameters,
-    abi: networkParametersAbi,
+    ...contracts.networkParameters,
     functionName: "guardianSource",
   });
   expect(isAddressEqual(guardianSource, deployment.governor), "network parameters take the guardian from the governor");
@@ -301,25 +292,23 @@ export async function assertDeployment(client: Client, deployment: Deployment): 
 
 /** Local chain only: hand each panel member the expert stake and stake it, so disputes can be ruled at once. */
 async function stakeLocalPanel(client: Client, deployer: Sender, deployment: Deployment, log: (line: string) => void) {
+  const contracts = contractsFor(deployment);
   const stake = disputeSettings.expertStake;
   for (const index of localRoles.panel) {
     const expert = anvilAccount(index);
     if (!deployment.panel.some((member) => isAddressEqual(member, expert.address))) continue;
     await writeContract(client, deployer, {
-      address: deployment.token,
-      abi: plenumTokenAbi,
+      ...contracts.token,
       functionName: "transfer",
       args: [expert.address, stake],
     });
     await writeContract(client, expert, {
-      address: deployment.token,
-      abi: plenumTokenAbi,
+      ...contracts.token,
       functionName: "approve",
       args: [deployment.disputeModule, stake],
     });
     await writeContract(client, expert, {
-      address: deployment.disputeModule,
-      abi: disputeModuleAbi,
+      ...contracts.disputeModule,
       functionName: "depositStake",
       args: [stake],
     });

@@ -1,44 +1,20 @@
 // Turns a freshly deployed local chain into a living demo DAO: holders, delegates with statements,
 // delegations, proposals in every state, votes with reasons, a grant, verified publishers and models, and an
 // open dispute. It moves anvil's clock to get there; the contracts keep their production settings.
-import {
-  encodeFunctionData,
-  keccak256,
-  parseEther,
-  stringToHex,
-  toHex,
-  type Address,
-  type Hex,
-  type HDAccount,
-} from "viem";
-import {
-  delegateStatementsAbi,
-  disputeModuleAbi,
-  grantVestingAbi,
-  modelRegistryAbi,
-  networkParametersAbi,
-  plenumGovernorAbi,
-  plenumTokenAbi,
-} from "../lib/contracts/abis.generated";
+import { encodeFunctionData, keccak256, parseEther, stringToHex, toHex, type Address, type HDAccount } from "viem";
+import { contractsFor } from "../lib/contracts/bindings";
 import type { Deployment } from "../lib/contracts/deployment";
+import type { ProposalAction } from "../lib/governance/actions";
 import { proposalStateNames } from "../lib/governance/proposal-state";
 import { localRoles } from "./lib/accounts";
 import { anvilAccount, connectAnvil, LOCAL_CHAIN_ID, writeContract, type AnvilClient, type Sender } from "./lib/chain";
 import { readDeployment } from "./lib/deployments";
+import { governanceHelper, type VoteSupport } from "./lib/governance";
 import { disputeSettings } from "./lib/settings";
 
 const DAY = 86_400;
 
-type Action = { target: Address; value?: bigint; data: Hex };
-export type SeededProposal = {
-  key: string;
-  title: string;
-  id: bigint;
-  targets: Address[];
-  values: bigint[];
-  calldatas: Hex[];
-  descriptionHash: Hex;
-};
+export type SeededProposal = { key: string; title: string; id: bigint };
 export type SeedSummary = {
   proposals: { key: string; title: string; id: bigint; state: string }[];
   disputeId: bigint;
@@ -131,6 +107,9 @@ export async function seed(options: {
 }): Promise<SeedSummary> {
   const log = options.log ?? (() => {});
   const d = options.deployment;
+  const contracts = contractsFor(d);
+  const { token, governor, networkParameters, modelRegistry, grantVesting, delegateStatements, disputeModule } =
+    contracts;
   const client: AnvilClient = connectAnvil(options.rpcUrl);
   const chainId = await client.getChainId();
   if (chainId !== LOCAL_CHAIN_ID) {
@@ -162,21 +141,18 @@ export async function seed(options: {
   for (const [i, account] of delegates.entries()) {
     const amount = parseEther(delegateBalances[i]);
     await writeContract(client, deployer, {
-      address: d.token,
-      abi: plenumTokenAbi,
+      ...token,
       functionName: "transfer",
       args: [account.address, amount],
     });
     await writeContract(client, account, {
-      address: d.token,
-      abi: plenumTokenAbi,
+      ...token,
       functionName: "delegate",
       args: [account.address],
     });
     const { name, statement, focusAreas } = delegateProfiles[i];
     await writeContract(client, account, {
-      address: d.delegateStatements,
-      abi: delegateStatementsAbi,
+      ...delegateStatements,
       functionName: "publishStatement",
       args: [name, statement, focusAreas],
       label: `${name}'s statement`,
@@ -185,16 +161,14 @@ export async function seed(options: {
   for (const [i, account] of holders.entries()) {
     const { amount, delegateTo } = holderPlan[i];
     await writeContract(client, deployer, {
-      address: d.token,
-      abi: plenumTokenAbi,
+      ...token,
       functionName: "transfer",
       args: [account.address, parseEther(amount)],
     });
     if (delegateTo === null) continue;
     const delegatee = delegateTo === "self" ? account.address : delegates[delegateTo].address;
     await writeContract(client, account, {
-      address: d.token,
-      abi: plenumTokenAbi,
+      ...token,
       functionName: "delegate",
       args: [delegatee],
     });
@@ -203,64 +177,31 @@ export async function seed(options: {
   await warp(60);
 
   // ---------------------------------------------------------------- proposal helpers
+  const governance = governanceHelper(client, contracts);
   const proposals: SeededProposal[] = [];
-  async function propose(key: string, proposer: HDAccount, title: string, text: string, actions: Action[]) {
-    const targets = actions.map((action) => action.target);
-    const values = actions.map((action) => action.value ?? 0n);
-    const calldatas = actions.map((action) => action.data);
-    await writeContract(client, proposer, {
-      address: d.governor,
-      abi: plenumGovernorAbi,
-      functionName: "propose",
-      args: [targets, values, calldatas, text],
-      label: `proposing "${title}"`,
-    });
-    const descriptionHash = keccak256(toHex(text));
-    const id = await client.readContract({
-      address: d.governor,
-      abi: plenumGovernorAbi,
-      functionName: "getProposalId",
-      args: [targets, values, calldatas, descriptionHash],
-    });
-    const proposal = { key, title, id, targets, values, calldatas, descriptionHash };
+  async function propose(key: string, proposer: HDAccount, title: string, text: string, actions: ProposalAction[]) {
+    const { id } = await governance.propose(proposer, actions, text);
+    const proposal = { key, title, id };
     proposals.push(proposal);
     return proposal;
   }
-  const vote = (voter: HDAccount, p: SeededProposal, support: 0 | 1 | 2, reason = "") =>
-    writeContract(client, voter, {
-      address: d.governor,
-      abi: plenumGovernorAbi,
-      functionName: "castVoteWithReason",
-      args: [p.id, support, reason],
-      label: `vote on "${p.title}"`,
-    });
-  const queue = (p: SeededProposal) =>
-    writeContract(client, deployer, {
-      address: d.governor,
-      abi: plenumGovernorAbi,
-      functionName: "queue",
-      args: [p.targets, p.values, p.calldatas, p.descriptionHash],
-      label: `queueing "${p.title}"`,
-    });
-  const execute = (p: SeededProposal) =>
-    writeContract(client, deployer, {
-      address: d.governor,
-      abi: plenumGovernorAbi,
-      functionName: "execute",
-      args: [p.targets, p.values, p.calldatas, p.descriptionHash],
-      label: `executing "${p.title}"`,
-    });
-  const setParameter = (key: string, value: bigint): Action => ({
-    target: d.networkParameters,
-    data: encodeFunctionData({
-      abi: networkParametersAbi,
+  const vote = (voter: HDAccount, p: SeededProposal, support: VoteSupport, reason: string) =>
+    governance.vote(voter, p.id, support, reason);
+  const queue = (p: SeededProposal) => governance.queue(deployer, p.id);
+  const execute = (p: SeededProposal) => governance.execute(deployer, p.id);
+  const setParameter = (key: string, value: bigint): ProposalAction => ({
+    target: networkParameters.address,
+    value: 0n,
+    calldata: encodeFunctionData({
+      abi: networkParameters.abi,
       functionName: "setParameter",
       args: [stringToHex(key, { size: 32 }), value],
     }),
   });
-  const approve = (spender: Address, amount: bigint): Action => ({
-    target: d.token,
-    data: encodeFunctionData({ abi: plenumTokenAbi, functionName: "approve", args: [spender, amount] }),
+  const approve = (spender: Address, amount: bigint): ProposalAction => ({
+    target: token.address,
+    value: 0n,
+    calldata: encodeFunctionData({ abi: token.abi, functionName: "approve", args: [spender, amount] }),
   });
   const [ada, ravi, lena, tomas, mei] = delegates;
   const FOR = 1;
@@ -293,11 +234,12 @@ export async function seed(options: {
       "1,200,000 PLM from the treasury, vesting linearly over 12 months after a 3-month cliff.",
     ),
     [
-      approve(d.grantVesting, grantAmount),
+      approve(grantVesting.address, grantAmount),
       {
-        target: d.grantVesting,
-        data: encodeFunctionData({
-          abi: grantVestingAbi,
+        target: grantVesting.address,
+        value: 0n,
+        calldata: encodeFunctionData({
+          abi: grantVesting.abi,
           functionName: "createGrant",
           args: [
             publishers[0].address,
@@ -323,18 +265,24 @@ export async function seed(options: {
       "50,000 PLM move to the dispute reward pool; upheld challenges are paid from it.",
     ),
     [
-      ...publisherProfiles.map((profile, i): Action => ({
-        target: d.modelRegistry,
-        data: encodeFunctionData({
-          abi: modelRegistryAbi,
+      ...publisherProfiles.map((profile, i): ProposalAction => ({
+        target: modelRegistry.address,
+        value: 0n,
+        calldata: encodeFunctionData({
+          abi: modelRegistry.abi,
           functionName: "setPublisher",
           args: [publishers[i].address, true, profile.name],
         }),
       })),
-      approve(d.disputeModule, rewardPoolFunding),
+      approve(disputeModule.address, rewardPoolFunding),
       {
-        target: d.disputeModule,
-        data: encodeFunctionData({ abi: disputeModuleAbi, functionName: "fundRewards", args: [rewardPoolFunding] }),
+        target: disputeModule.address,
+        value: 0n,
+        calldata: encodeFunctionData({
+          abi: disputeModule.abi,
+          functionName: "fundRewards",
+          args: [rewardPoolFunding],
+        }),
       },
     ],
   );
@@ -374,13 +322,7 @@ export async function seed(options: {
     ),
     [setParameter("slashingRate", 1_000n)],
   );
-  await writeContract(client, mei, {
-    address: d.governor,
-    abi: plenumGovernorAbi,
-    functionName: "cancel",
-    args: [slashing.targets, slashing.values, slashing.calldatas, slashing.descriptionHash],
-    label: "canceling the slashing proposal",
-  });
+  await governance.cancel(mei, slashing.id);
 
   await warp(DAY + 60);
   await vote(ada, feeRaise, FOR, "Providers in my region are underwater at 0.20; 0.25 restores a thin margin.");
@@ -413,8 +355,7 @@ export async function seed(options: {
 
   for (const [i, profile] of publisherProfiles.entries()) {
     await writeContract(client, publishers[i], {
-      address: d.modelRegistry,
-      abi: modelRegistryAbi,
+      ...modelRegistry,
       functionName: "registerModel",
       args: [
         profile.model,
@@ -464,16 +405,14 @@ export async function seed(options: {
 
   const approveBond = (account: Sender) =>
     writeContract(client, account, {
-      address: d.token,
-      abi: plenumTokenAbi,
+      ...token,
       functionName: "approve",
-      args: [d.disputeModule, disputeSettings.bond],
+      args: [disputeModule.address, disputeSettings.bond],
       label: "approving a dispute bond",
     });
   await approveBond(challenger);
   await writeContract(client, challenger, {
-    address: d.disputeModule,
-    abi: disputeModuleAbi,
+    ...disputeModule,
     functionName: "fileDispute",
     args: [
       feeHike.id,
@@ -482,16 +421,14 @@ export async function seed(options: {
     label: "filing the dispute",
   });
   const disputeId = await client.readContract({
-    address: d.disputeModule,
-    abi: disputeModuleAbi,
+    ...disputeModule,
     functionName: "disputeOf",
     args: [feeHike.id],
   });
   // A provider joins the challenge with its own bond and data; the proposer answers without a bond.
   await approveBond(coChallenger);
   await writeContract(client, coChallenger, {
-    address: d.disputeModule,
-    abi: disputeModuleAbi,
+    ...disputeModule,
     functionName: "joinDispute",
     args: [
       disputeId,
@@ -500,8 +437,7 @@ export async function seed(options: {
     label: "joining the dispute",
   });
   await writeContract(client, ravi, {
-    address: d.disputeModule,
-    abi: disputeModuleAbi,
+    ...disputeModule,
     functionName: "addEvidence",
     args: [
       disputeId,
@@ -510,8 +446,7 @@ export async function seed(options: {
     label: "the proposer's evidence",
   });
   await writeContract(client, expert, {
-    address: d.disputeModule,
-    abi: disputeModuleAbi,
+    ...disputeModule,
     functionName: "castRuling",
     args: [disputeId, true, "The demand data is credible and the proposal cites none: uphold."],
     label: "the first ruling",
@@ -559,8 +494,7 @@ export async function seed(options: {
   };
   for (const p of proposals) {
     const state = await client.readContract({
-      address: d.governor,
-      abi: plenumGovernorAbi,
+      ...governor,
       functionName: "state",
       args: [p.id],
     });

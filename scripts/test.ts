@@ -1,6 +1,6 @@
 // `npm test`: every suite of the project, then one line of its own: `N passed, M failed`.
-// Suites: the contracts build, the forge tests, the TypeScript type check, the vitest suites (unit and the
-// deploy/seed integration test on its own anvil), the app's production build and the browser tests
+// Suites: the contracts build, the forge tests, the TypeScript type check, the vitest suites (unit, the
+// deploy/seed integration test on its own anvil, the indexer checked against the chain on PGlite and PostgreSQL), the app's production build and the browser tests
 // (Playwright in Debian's Chromium against the built app on its own anvil). A suite that crashes before
 // reporting counts as one failure.
 import { spawn } from "node:child_process";
@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { buildApp } from "./lib/app";
 import { buildContracts } from "./lib/build";
 import { ensureChromium } from "./lib/chromium";
+import { ensurePostgres } from "./lib/postgres";
 import { runForge } from "./lib/foundry";
 import { rootDir } from "./lib/paths";
 
@@ -53,6 +54,12 @@ async function typecheck(): Promise<SuiteResult> {
 }
 
 async function vitest(): Promise<SuiteResult> {
+  // The indexer suite runs on PostgreSQL too: Debian's package, installed here when missing (outside test timeouts).
+  try {
+    ensurePostgres();
+  } catch (error) {
+    return { name: "vitest", passed: 0, failed: 1, note: error instanceof Error ? error.message : String(error) };
+  }
   const report = join(rootDir, ".cache", "vitest-report.json");
   rmSync(report, { force: true });
   const code = await run(join(rootDir, "node_modules", ".bin", "vitest"), [

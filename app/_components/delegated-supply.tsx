@@ -2,19 +2,23 @@
 
 import { Stat } from "@/components/stat";
 import { formatBps, formatTokens } from "@/lib/format";
-import { useDelegates } from "@/lib/hooks/use-delegates";
+import { useIndexerOverview } from "@/lib/hooks/use-indexer-overview";
 
-/** Supply that votes: the sum of every delegate's voting power, and its share of the total supply. */
+/** Supply that votes: the sum of every delegate's voting power, kept by the indexer, and its share of the supply. */
 export function DelegatedSupply({ totalSupply }: { totalSupply: bigint }) {
-  const delegates = useDelegates();
-  const delegated = delegates.data?.delegates.reduce((sum, delegate) => sum + delegate.votes, 0n);
+  const overview = useIndexerOverview();
+  const delegated = overview.data?.delegatedSupply;
   return (
     <Stat
       label="Delegated supply"
       testId="delegated-supply"
-      note={delegated === undefined ? undefined : `${formatBps((delegated * 10_000n) / totalSupply)} of supply votes`}
+      note={
+        delegated === undefined || totalSupply === 0n
+          ? undefined
+          : `${formatBps((delegated * 10_000n) / totalSupply)} of supply votes`
+      }
     >
-      {delegates.error ? "unavailable" : delegated === undefined ? "…" : `${formatTokens(delegated, 0)} PLM`}
+      {overview.error ? "unavailable" : delegated === undefined ? "…" : `${formatTokens(delegated, 0)} PLM`}
     </Stat>
   );
 }

@@ -5,11 +5,11 @@ import { ProposalRow } from "@/components/proposal/proposal-row";
 import { QueryState } from "@/components/query-state";
 import { needsAttention } from "@/lib/governance/attention";
 import { useChainNow } from "@/lib/hooks/use-chain-now";
-import { useProposals } from "@/lib/hooks/use-proposals";
+import { useOpenProposals } from "@/lib/hooks/use-proposals";
 
 /** Proposals open for votes, waiting in the timelock, or under dispute. */
 export function NeedsAttention() {
-  const proposals = useProposals();
+  const proposals = useOpenProposals();
   const now = useChainNow();
   return (
     <section aria-labelledby="needs-attention">

@@ -1,11 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
+import { serverChainNow } from "@/lib/chain/server-clock";
+import { renderRead } from "@/lib/indexer/server";
+import { parseProposalFilter } from "./_components/proposal-filter";
 import { ProposalList } from "./_components/proposal-list";
 
-export const metadata: Metadata = { title: "Proposals" };
+export const metadata: Metadata = {
+  title: "Proposals",
+  description: "Every change proposed to the Plenum network's economics, trust rules and treasury.",
+};
 
-export default function ProposalsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ProposalsPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const filter = parseProposalFilter((name) => {
+    const value = params[name];
+    return typeof value === "string" ? value : null;
+  });
+  // The first page renders on the server, from the indexer, with states at the chain's time.
+  const now = await serverChainNow();
+  const initial = await renderRead((client) => client.proposals({ ...filter, now }));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -22,16 +37,7 @@ export default function ProposalsPage() {
           New proposal
         </Link>
       </div>
-      {/* The filters live in the URL: the list reads them with useSearchParams, inside this boundary. */}
-      <Suspense
-        fallback={
-          <p role="status" className="animate-pulse text-sm text-slate-500">
-            Loading proposals…
-          </p>
-        }
-      >
-        <ProposalList />
-      </Suspense>
+      <ProposalList initialFilter={filter} initial={initial} />
     </div>
   );
 }

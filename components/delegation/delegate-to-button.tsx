@@ -5,7 +5,7 @@ import { TransactionButton } from "@/components/transaction/transaction-button";
 import { TransactionStatusLine } from "@/components/transaction/transaction-status";
 import { delegateName } from "@/lib/governance/delegates";
 import { useAccountSummary, useDelegationPreview } from "@/lib/hooks/use-account-summary";
-import { useDelegate } from "@/lib/hooks/use-delegate";
+import { useDelegateProfile } from "@/lib/hooks/use-delegate";
 import { useDelegateVotes } from "@/lib/hooks/use-delegate-votes";
 import { shortAddress } from "@/lib/format";
 import { PowerChangeLines } from "./power-change";
@@ -13,8 +13,8 @@ import { PowerChangeLines } from "./power-change";
 /** One click to delegate the connected account's votes to `delegatee`, from a delegate's profile. */
 export function DelegateToButton({ delegatee }: { delegatee: Address }) {
   const summary = useAccountSummary();
-  // The profile page reads the same profile: this shares its query, for the statement's display name.
-  const profile = useDelegate(delegatee);
+  // The profile page reads the same indexed profile: this shares its query, for the statement's display name.
+  const profile = useDelegateProfile(delegatee);
   const transaction = useDelegateVotes();
   const { preview, error } = useDelegationPreview(delegatee);
   const isYou = summary.account !== undefined && isAddressEqual(summary.account, delegatee);

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { TransactionButton } from "@/components/transaction/transaction-button";
 import { TransactionStatusLine } from "@/components/transaction/transaction-status";
-import type { ListedDispute } from "@/lib/chain/dispute-events";
+import type { ListedDispute } from "@/lib/chain/disputes";
 import { formatCountdown, formatTimestamp, formatTokens } from "@/lib/format";
 import { sortDisputes } from "@/lib/governance/disputes";
 import { useChainNow } from "@/lib/hooks/use-chain-now";

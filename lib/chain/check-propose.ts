@@ -2,7 +2,7 @@ import { encodeFunctionData, toHex, zeroAddress, zeroHash, type Address, type Cl
 import { call } from "viem/actions";
 import { contracts } from "../contracts";
 import { decodeRevertData, describeError, findRevertData } from "../contracts/errors";
-import type { ProposalAction } from "../governance/actions";
+import { proposeArgs, type ProposalAction } from "../governance/actions";
 import { governorStorageSlots } from "./governor-storage";
 
 const { governor } = contracts;
@@ -28,12 +28,7 @@ export async function checkPropose(
       data: encodeFunctionData({
         abi: governor.abi,
         functionName: "propose",
-        args: [
-          actions.map((action) => action.target),
-          actions.map((action) => action.value),
-          actions.map((action) => action.calldata),
-          "Checking a draft of the proposal builder",
-        ],
+        args: proposeArgs(actions, "Checking a draft of the proposal builder"),
       }),
       stateOverride: [
         {

@@ -42,6 +42,16 @@ import { percentOf } from "./votes";
 /** One (target, value, calldata) of a proposal, in the governor's order. */
 export type ProposalAction = { target: Address; value: bigint; calldata: Hex };
 
+/** The governor's `propose` arguments: the actions' targets, values and calldatas in order, then the description. */
+export function proposeArgs(actions: readonly ProposalAction[], description: string) {
+  return [
+    actions.map((action) => action.target),
+    actions.map((action) => action.value),
+    actions.map((action) => action.calldata),
+    description,
+  ] as const;
+}
+
 /** What the decoder knows of a network parameter: its value now, its hard bounds and its unit. */
 export type ParameterInfo = { value: bigint; min: bigint; max: bigint; unit: string };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hostileDescriptions } from "../markdown/hostile-inputs";
-import { composeDescription, descriptionTemplate, matchesSearch, splitDescription } from "./proposal-text";
+import { composeDescription, descriptionTemplate, splitDescription } from "./proposal-text";
 
 describe("splitDescription", () => {
   it("takes the first markdown heading as the title and leaves the rest as the body", () => {
@@ -57,16 +57,6 @@ describe("splitDescription on hostile input (64 KB)", () => {
   it("tabs and hashes, and long runs of hashes", () => {
     expect(split("tabs and `#`").title).toBe(`${"\t#".repeat(bytes / 2).slice(1)} x`);
     expect(split("`#` runs")).toEqual({ title: `a ${"#".repeat(bytes)}b`, body: "" });
-  });
-});
-
-describe("matchesSearch", () => {
-  const proposal = { title: "Raise the inference fee", description: "Provider costs rose 22% with H200 leases" };
-
-  it("matches every word anywhere in the title or description, case-insensitively", () => {
-    expect(matchesSearch(proposal, "FEE h200")).toBe(true);
-    expect(matchesSearch(proposal, "  ")).toBe(true);
-    expect(matchesSearch(proposal, "fee subsidy")).toBe(false);
   });
 });
 

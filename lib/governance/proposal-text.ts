@@ -63,10 +63,3 @@ export function splitDescription(description: string): { title: string; body: st
   const body = [...lines.slice(0, titleLine), ...lines.slice(titleLine + 1)].join("\n").trim();
   return { title, body };
 }
-
-/** Whether a proposal's title or description contains every word of `query` (case-insensitive). */
-export function matchesSearch(proposal: { title: string; description: string }, query: string): boolean {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const text = `${proposal.title}\n${proposal.description}`.toLowerCase();
-  return words.every((word) => text.includes(word));
-}

@@ -1,7 +1,26 @@
-import { loadDisputes } from "../chain/dispute-events";
-import { useChainQuery } from "./use-chain-query";
+"use client";
 
-/** Every dispute with rulings and its proposal's title, the expert panel with stakes, and the module's settings. */
+import { readDisputes } from "../chain/disputes";
+import { useChainQuery } from "./use-chain-query";
+import { useIndexerQuery } from "./use-indexer";
+
+const DISPUTES_SHOWN = 100;
+
+/**
+ * The latest disputes with their history (indexer) and their stored terms and status, the expert panel with
+ * stakes, and the module's settings (chain).
+ */
 export function useDisputes() {
-  return useChainQuery(["disputes"], loadDisputes);
+  const history = useIndexerQuery(["disputes"], (client) => client.disputes({ limit: DISPUTES_SHOWN }));
+  const live = useChainQuery(["disputes", history.dataUpdatedAt], (client) => readDisputes(client, history.data!), {
+    enabled: history.data !== undefined,
+    // The key follows the history: after a write, keep showing the disputes while they are read again.
+    keepPreviousOf: ([name]) => name === "disputes",
+  });
+  return {
+    data: live.data,
+    isPending: history.isPending || live.isPending,
+    error: history.error ?? live.error,
+    refetch: () => (history.error ? history.refetch() : live.refetch()),
+  };
 }

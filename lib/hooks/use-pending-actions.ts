@@ -2,7 +2,7 @@ import { zeroAddress, type Address } from "viem";
 import { useAccount, useReadContracts } from "wagmi";
 import { contracts } from "../contracts";
 import type { ProposalSummary } from "../chain/proposals";
-import { useProposals } from "./use-proposals";
+import { useOpenProposals } from "./use-proposals";
 
 export type PendingAction = { kind: "Vote" | "Queue" | "Execute"; proposal: ProposalSummary };
 
@@ -12,7 +12,7 @@ export type PendingAction = { kind: "Vote" | "Queue" | "Execute"; proposal: Prop
  */
 export function usePendingActions(now: bigint | undefined) {
   const { address } = useAccount();
-  const proposals = useProposals();
+  const proposals = useOpenProposals();
   const active = (proposals.data ?? []).filter((proposal) => proposal.state === "Active");
   const account: Address = address ?? zeroAddress;
   const standing = useReadContracts({

@@ -1,6 +1,6 @@
 import { parseEventLogs } from "viem";
 import { contracts } from "../contracts";
-import type { ProposalAction } from "../governance/actions";
+import { proposeArgs, type ProposalAction } from "../governance/actions";
 import { useTransaction } from "./use-transaction";
 
 /** Submit a proposal; resolves to the new proposal's id once it is on chain, undefined otherwise. */
@@ -10,12 +10,7 @@ export function usePropose() {
     const receipt = await transaction.run({
       ...contracts.governor,
       functionName: "propose",
-      args: [
-        actions.map((action) => action.target),
-        actions.map((action) => action.value),
-        actions.map((action) => action.calldata),
-        description,
-      ],
+      args: proposeArgs(actions, description),
     });
     if (!receipt) return undefined;
     const [created] = parseEventLogs({ abi: contracts.governor.abi, eventName: "ProposalCreated", logs: receipt.logs });

@@ -11,6 +11,8 @@ import {
 } from "viem";
 import { useAccount, useConfig } from "wagmi";
 import { describeError } from "../contracts/errors";
+import { waitForIndexedBlock } from "../indexer/freshness";
+import { indexerQueryKey, useIndexerClient } from "./use-indexer";
 
 /** Where a write stands. `sent` on a failure says whether the transaction reached the chain. */
 export type TransactionStatus =
@@ -60,6 +62,18 @@ export function useTransaction() {
   const appChain = config.chains[0];
   const [status, setStatus] = useState<TransactionStatus>({ step: "idle" });
   const inFlight = useRef(false);
+  const indexer = useIndexerClient();
+
+  /** Live chain reads refresh at once; indexed history once the indexer has the write's block. */
+  const refreshAfter = useCallback(
+    async (blockNumber: bigint) => {
+      const isIndexed = (query: { queryKey: readonly unknown[] }) => query.queryKey[0] === indexerQueryKey[0];
+      await queryClient.invalidateQueries({ predicate: (query) => !isIndexed(query) });
+      await waitForIndexedBlock(indexer, blockNumber);
+      await queryClient.invalidateQueries({ predicate: isIndexed });
+    },
+    [indexer, queryClient],
+  );
 
   const run = useCallback(
     async function run<const abi extends Abi, functionName extends ContractFunctionName<abi, Mutability>>(
@@ -120,7 +134,7 @@ export function useTransaction() {
         }
         // After a speed-up in the wallet, the same call was mined under another hash.
         setStatus({ step: "confirmed", hash: receipt.transactionHash, blockNumber: receipt.blockNumber });
-        await queryClient.invalidateQueries();
+        await refreshAfter(receipt.blockNumber);
         return receipt;
       } catch (error) {
         if (rejectedInWallet(error)) setStatus({ step: "cancelled" });
@@ -137,7 +151,7 @@ export function useTransaction() {
         inFlight.current = false;
       }
     },
-    [address, appChain, config, queryClient, walletChainId],
+    [address, appChain, config, queryClient, refreshAfter, walletChainId],
   );
 
   const inProgress = status.step === "checking" || status.step === "wallet" || status.step === "pending";

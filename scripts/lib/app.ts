@@ -28,13 +28,21 @@ export async function startApp(options: {
   port: number;
   publicRpcUrl: string;
   serverRpcUrl?: string;
+  /** The indexer's API, for the server and browsers alike. */
+  indexerUrl: string;
   host?: string;
 }): Promise<AppServer> {
   const host = options.host ?? "127.0.0.1";
   await assertPortFree(host, options.port);
   const child = spawn(process.execPath, [nextBin, "start", "--hostname", host, "--port", String(options.port)], {
     cwd: rootDir,
-    env: { ...quietEnv, PUBLIC_RPC_URL: options.publicRpcUrl, RPC_URL: options.serverRpcUrl ?? options.publicRpcUrl },
+    env: {
+      ...quietEnv,
+      PUBLIC_RPC_URL: options.publicRpcUrl,
+      RPC_URL: options.serverRpcUrl ?? options.publicRpcUrl,
+      PUBLIC_INDEXER_URL: options.indexerUrl,
+      INDEXER_URL: options.indexerUrl,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

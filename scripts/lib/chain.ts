@@ -38,10 +38,14 @@ export function anvilAccount(index: number) {
 
 export type Sender = Account | Address;
 
+/** SSTORE of a fresh slot. */
+const NEW_SLOT_GAS = 22_100n;
+
 /**
- * Send one transaction and wait for it. Gas is estimated at the `pending` block and padded by 20%: anvil
- * estimates in the latest block but mines in the next, where vote checkpoints cost more. A revert is thrown
- * with the contract error's name.
+ * Send one transaction and wait for it. Gas is estimated at the `pending` block and padded by half plus the
+ * cost of one new storage slot: anvil estimates in the latest block but mines in the next, and when that block
+ * falls in a later second a vote checkpoint is a new slot instead of an update (a 20% pad missed it now and then).
+ * A revert is thrown with the contract error's name.
  */
 export async function sendTx(
   client: Client,
@@ -55,7 +59,7 @@ export async function sendTx(
   } catch (error) {
     throw new Error(`${label} ${describeError(error)}`);
   }
-  const hash = await client.sendTransaction({ account: from, chain: null, ...tx, gas: (gas * 12n) / 10n });
+  const hash = await client.sendTransaction({ account: from, chain: null, ...tx, gas: (gas * 3n) / 2n + NEW_SLOT_GAS });
   const receipt = await client.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw new Error(`${label} reverted in transaction ${hash}`);
   return receipt;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { delegateName, type DelegateSummary } from "@/lib/governance/delegates";
+import { delegateName } from "@/lib/governance/delegates";
+import type { IndexedDelegate } from "@/lib/indexer/types";
 import { formatTokens, shortAddress } from "@/lib/format";
 import { MarkdownExcerpt } from "@/components/markdown";
 import { FocusAreaChips } from "./focus-area-chips";
@@ -16,7 +17,7 @@ function Figure({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** One delegate in the directory. */
-export function DelegateCard({ delegate }: { delegate: DelegateSummary }) {
+export function DelegateCard({ delegate }: { delegate: IndexedDelegate }) {
   const { statement } = delegate;
   return (
     <li
@@ -50,10 +51,10 @@ export function DelegateCard({ delegate }: { delegate: DelegateSummary }) {
       </div>
       <dl className="grid grid-cols-3 gap-4 text-sm md:w-96">
         <Figure label="Voting power">
-          <span data-testid="delegate-votes">{formatTokens(delegate.votes, 0)}</span> PLM
+          <span data-testid="delegate-votes">{formatTokens(delegate.votingPower, 0)}</span> PLM
         </Figure>
         <Figure label="Delegators">
-          <span data-testid="delegate-delegators">{delegate.delegators.length}</span>
+          <span data-testid="delegate-delegators">{delegate.delegatorCount}</span>
         </Figure>
         <Figure label="Participation">
           <ParticipationLabel participation={delegate.participation} testId="delegate-participation" />

@@ -5,7 +5,7 @@ import type { Address } from "viem";
 import { ChallengerList } from "@/components/dispute/challenger-list";
 import { EvidenceList } from "@/components/dispute/evidence-list";
 import { formatTimestamp, formatTokens } from "@/lib/format";
-import type { ListedDispute } from "@/lib/chain/dispute-events";
+import type { ListedDispute } from "@/lib/chain/disputes";
 import { disputeStatusBadges, disputeStatusLabels } from "@/lib/governance/dispute-status";
 import { rulingsToDecide } from "@/lib/governance/disputes";
 import { Deadline } from "./deadline";

@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { QueryState } from "@/components/query-state";
-import type { DisputesOverview } from "@/lib/chain/dispute-events";
+import type { DisputesOverview } from "@/lib/chain/disputes";
 import { formatDuration, formatTokens } from "@/lib/format";
 import { sortDisputes } from "@/lib/governance/disputes";
 import { useChainNow } from "@/lib/hooks/use-chain-now";

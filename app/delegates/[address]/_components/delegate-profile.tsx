@@ -6,7 +6,8 @@ import { QueryState } from "@/components/query-state";
 import { Stat } from "@/components/stat";
 import { formatTokens } from "@/lib/format";
 import { delegateName, hasDelegateActivity } from "@/lib/governance/delegates";
-import { useDelegate } from "@/lib/hooks/use-delegate";
+import { useDelegateProfile } from "@/lib/hooks/use-delegate";
+import type { DelegateProfileRecord, DelegateVote, Delegator, Page } from "@/lib/indexer/types";
 import { FocusAreaChips } from "../../_components/focus-area-chips";
 import { ParticipationLabel, participationExplanation } from "../../_components/participation-label";
 import { DelegatorsList } from "./delegators-list";
@@ -23,13 +24,24 @@ const StatementEditor = dynamic(() => import("./statement-editor").then((module)
   ssr: false,
 });
 
-export function DelegateProfileView({ address }: { address: Address }) {
-  const profile = useDelegate(address);
+export function DelegateProfileView({
+  address,
+  initial,
+  initialVotes,
+  initialDelegators,
+}: {
+  address: Address;
+  initial?: DelegateProfileRecord | null;
+  initialVotes?: Page<DelegateVote>;
+  initialDelegators?: Page<Delegator>;
+}) {
+  const profile = useDelegateProfile(address, initial);
   return (
     <QueryState query={profile} label="this delegate">
       {() => {
-        const delegate = profile.data!;
-        if (!hasDelegateActivity(delegate, delegate.powerHistory)) {
+        const delegate = profile.data;
+        // Unknown to the indexer, or known (it holds or held PLM) without anything a delegate does.
+        if (!delegate || !hasDelegateActivity(delegate)) {
           return (
             <div data-testid="delegate-no-activity" className="space-y-2 py-12 text-center">
               <h1 className="text-2xl font-semibold">No delegate activity for this address</h1>
@@ -42,6 +54,7 @@ export function DelegateProfileView({ address }: { address: Address }) {
             </div>
           );
         }
+        const statement = delegate.statement ?? undefined;
         return (
           <div className="space-y-8">
             <header className="space-y-2">
@@ -49,31 +62,31 @@ export function DelegateProfileView({ address }: { address: Address }) {
                 {delegateName(delegate)}
               </h1>
               <p className="font-mono text-sm break-all text-slate-500">{address}</p>
-              <FocusAreaChips areas={delegate.statement?.focusAreas ?? []} />
+              <FocusAreaChips areas={statement?.focusAreas ?? []} />
               <DelegateToButton delegatee={address} />
             </header>
 
             <section className="grid grid-cols-2 gap-4 md:grid-cols-4">
               <Stat label="Voting power">
-                <span data-testid="profile-votes">{formatTokens(delegate.votes)}</span> PLM
+                <span data-testid="profile-votes">{formatTokens(delegate.votingPower)}</span> PLM
               </Stat>
               <Stat label="Delegators" note={delegate.selfDelegated ? "plus its own tokens" : undefined}>
-                <span data-testid="profile-delegators">{delegate.delegators.length}</span>
+                <span data-testid="profile-delegators">{delegate.delegatorCount}</span>
               </Stat>
               <Stat label="Participation" note={participationExplanation}>
                 <ParticipationLabel participation={delegate.participation} testId="profile-participation" />
               </Stat>
               <Stat label="Votes cast">
-                <span data-testid="profile-votes-cast">{delegate.votesCast.length}</span>
+                <span data-testid="profile-votes-cast">{delegate.votesCast}</span>
               </Stat>
             </section>
 
-            <StatementSection statement={delegate.statement} />
-            <StatementEditor address={address} current={delegate.statement} />
+            <StatementSection address={address} statement={statement} />
+            <StatementEditor address={address} current={statement} />
             <VotingPowerChart history={delegate.powerHistory} />
             <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
-              <VotingHistory votes={delegate.votesCast} titles={delegate.proposalTitles} />
-              <DelegatorsList delegate={address} delegators={delegate.delegatorBalances} />
+              <VotingHistory address={address} initial={initialVotes} />
+              <DelegatorsList delegate={address} initial={initialDelegators} />
             </div>
           </div>
         );

@@ -5,7 +5,7 @@ import { isAddressEqual, type Address } from "viem";
 import { Markdown } from "@/components/markdown";
 import { TransactionButton } from "@/components/transaction/transaction-button";
 import { TransactionStatusLine } from "@/components/transaction/transaction-status";
-import type { CheckedStatement } from "@/lib/governance/delegates";
+import { statementMatchesChain, type DelegateStatement } from "@/lib/governance/delegates";
 import {
   addFocusArea,
   checkDraft,
@@ -22,12 +22,13 @@ import {
   type DraftProblem,
   type StatementDraft,
 } from "@/lib/governance/statement-draft";
+import { useStatementRecord } from "@/lib/hooks/use-delegate";
 import { usePublishStatement } from "@/lib/hooks/use-publish-statement";
 import { useLocalDraft } from "@/lib/hooks/use-local-draft";
 
 type Publisher = ReturnType<typeof usePublishStatement>;
 /** The profile owner's editor for their delegate statement; nothing for anyone else. */
-export function StatementEditor({ address, current }: { address: Address; current?: CheckedStatement }) {
+export function StatementEditor({ address, current }: { address: Address; current?: DelegateStatement }) {
   const publisher = usePublishStatement();
   if (!publisher.account || !isAddressEqual(publisher.account, address)) return null;
   // A new published version starts a fresh form (pre-filled from it, unless a draft is stored).
@@ -42,7 +43,7 @@ function EditorForm({
   publisher,
 }: {
   address: Address;
-  current?: CheckedStatement;
+  current?: DelegateStatement;
   publisher: Publisher;
 }) {
   const [published] = useState(() => draftFromStatement(current));
@@ -52,6 +53,7 @@ function EditorForm({
   const [tagError, setTagError] = useState<string>();
   const ids = { name: useId(), text: useId(), tag: useId(), title: useId() };
   const { status, inProgress } = publisher;
+  const record = useStatementRecord(address);
   const isUpdate = current !== undefined;
   // A stored draft that is exactly what is published now is no draft.
   const { restored, clear } = stored;
@@ -87,7 +89,10 @@ function EditorForm({
   };
 
   const check = checkDraft(draft);
-  const unchanged = current?.matchesChain === true && sameStatement(draft, published);
+  // Republishing the same content is refused only when it is what the contract records (the section's read).
+  const matchesChain =
+    current !== undefined && record.data !== undefined && statementMatchesChain(current, record.data);
+  const unchanged = matchesChain && sameStatement(draft, published);
   const disabledReason = check.problems.length
     ? check.problems[0].message + (check.problems.length > 1 ? ` (and ${check.problems.length - 1} more above)` : "")
     : unchanged

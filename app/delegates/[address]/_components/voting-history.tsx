@@ -1,52 +1,74 @@
+"use client";
+
 import Link from "next/link";
+import type { Address } from "viem";
 import { CollapsibleMarkdown } from "@/components/markdown";
+import { QueryState } from "@/components/query-state";
 import { VoteSupportBadge } from "@/components/vote-support-badge";
 import { formatTokens } from "@/lib/format";
-import type { CastVote } from "@/lib/governance/votes";
+import { useVotingHistory } from "@/lib/hooks/use-delegate";
+import type { DelegateVote, Page } from "@/lib/indexer/types";
 
-/** Votes cast, newest first, with their reasons and links to the proposals. */
-export function VotingHistory({ votes, titles }: { votes: CastVote[]; titles: Map<bigint, string> }) {
-  const newestFirst = [...votes].reverse();
+/** Votes cast, newest first, with their reasons and links to the proposals, a page at a time from the indexer. */
+export function VotingHistory({ address, initial }: { address: Address; initial?: Page<DelegateVote> }) {
+  const votes = useVotingHistory(address, initial);
+  const shown = votes.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <section className="space-y-3">
       <h2 className="text-lg font-semibold">Voting history</h2>
-      {newestFirst.length === 0 ? (
-        <p className="text-slate-500">No votes cast yet.</p>
-      ) : (
-        <ul className="space-y-3">
-          {newestFirst.map((vote) => (
-            <li
-              key={vote.proposalId.toString()}
-              data-testid="vote-row"
-              data-proposal-id={vote.proposalId.toString()}
-              className="rounded-lg border border-slate-200 bg-white p-4"
-            >
-              <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <Link
-                  href={`/proposals/${vote.proposalId}`}
-                  data-testid="vote-proposal"
-                  className="font-medium text-slate-900 hover:text-indigo-700"
+      <QueryState query={votes} label="the voting history">
+        {() =>
+          shown.length === 0 ? (
+            <p className="text-slate-500">No votes cast yet.</p>
+          ) : (
+            <div className="space-y-3">
+              <ul className="space-y-3">
+                {shown.map((vote) => (
+                  <li
+                    key={vote.proposalId.toString()}
+                    data-testid="vote-row"
+                    data-proposal-id={vote.proposalId.toString()}
+                    className="rounded-lg border border-slate-200 bg-white p-4"
+                  >
+                    <div className="flex flex-wrap items-baseline justify-between gap-2">
+                      <Link
+                        href={`/proposals/${vote.proposalId}`}
+                        data-testid="vote-proposal"
+                        className="font-medium text-slate-900 hover:text-indigo-700"
+                      >
+                        {vote.proposalTitle}
+                      </Link>
+                      <span className="flex items-center gap-2 text-sm">
+                        <VoteSupportBadge support={vote.support} testId="vote-support" />
+                        <span data-testid="vote-weight" className="tabular-nums text-slate-600">
+                          {formatTokens(vote.weight)} PLM
+                        </span>
+                      </span>
+                    </div>
+                    {vote.reason ? (
+                      <div data-testid="vote-reason" className="mt-2 text-sm">
+                        <CollapsibleMarkdown source={vote.reason} />
+                      </div>
+                    ) : (
+                      <p className="mt-2 text-sm italic text-slate-400">No reason given.</p>
+                    )}
+                  </li>
+                ))}
+              </ul>
+              {votes.hasNextPage && (
+                <button
+                  type="button"
+                  onClick={() => votes.fetchNextPage()}
+                  disabled={votes.isFetchingNextPage}
+                  className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:border-slate-400 disabled:opacity-60"
                 >
-                  {titles.get(vote.proposalId) ?? `Proposal ${vote.proposalId}`}
-                </Link>
-                <span className="flex items-center gap-2 text-sm">
-                  <VoteSupportBadge support={vote.support} testId="vote-support" />
-                  <span data-testid="vote-weight" className="tabular-nums text-slate-600">
-                    {formatTokens(vote.weight)} PLM
-                  </span>
-                </span>
-              </div>
-              {vote.reason ? (
-                <div data-testid="vote-reason" className="mt-2 text-sm">
-                  <CollapsibleMarkdown source={vote.reason} />
-                </div>
-              ) : (
-                <p className="mt-2 text-sm italic text-slate-400">No reason given.</p>
+                  {votes.isFetchingNextPage ? "Loading…" : "Show more votes"}
+                </button>
               )}
-            </li>
-          ))}
-        </ul>
-      )}
+            </div>
+          )
+        }
+      </QueryState>
     </section>
   );
 }

@@ -8,6 +8,9 @@ import { formatTimestamp } from "@/lib/format";
 import { proposalBodyPreview } from "@/lib/markdown/collapse";
 import { useChainNow } from "@/lib/hooks/use-chain-now";
 import { useProposal } from "@/lib/hooks/use-proposal";
+import { toProposalSummary } from "@/lib/indexer/proposals";
+import type { IndexedVote, Page, ProposalDetailRecord } from "@/lib/indexer/types";
+import type { ProposalDetail as Detail } from "@/lib/chain/proposals";
 import { DisputedMark, StateBadge } from "@/components/proposal/state-badge";
 import { ActionList } from "@/components/proposal/action-list";
 import { ProposalNotFound } from "./proposal-not-found";
@@ -34,80 +37,125 @@ const ProposalActions = dynamic(() => import("./proposal-actions").then((module)
   ssr: false,
 });
 
-export function ProposalDetail({ id }: { id: string }) {
-  const proposal = useProposal(BigInt(id));
-  const now = useChainNow();
-  return (
-    <QueryState query={proposal} label="this proposal">
-      {() => {
-        const detail = proposal.data;
-        if (!detail) return <ProposalNotFound id={id} />;
-        return (
-          <article className="space-y-6">
-            <div>
-              <Link href="/proposals" className="text-sm text-slate-500 hover:text-slate-800">
-                ← All proposals
-              </Link>
-              <div className="mt-2 flex flex-wrap items-center gap-2">
-                <StateBadge state={detail.state} />
-                {detail.dispute?.status === "Open" && <DisputedMark />}
-              </div>
-              <h1 className="mt-2 text-2xl font-semibold">{detail.title}</h1>
-              <p className="mt-1 text-sm text-slate-500">
-                Proposed by <span className="font-mono">{detail.proposer}</span> on {formatTimestamp(detail.createdAt)}
-              </p>
-              <p className="mt-1 break-all font-mono text-xs text-slate-400">#{detail.id.toString()}</p>
-            </div>
+/** The page as the indexer alone can show it, until (or while) the chain's live state cannot be read. */
+function indexedDetail(record: ProposalDetailRecord): Detail {
+  const summary = toProposalSummary(record);
+  return {
+    ...summary,
+    decodedActions: [],
+    timeline: { ...summary, voteStart: summary.snapshot, extendedAt: undefined },
+    timelockOperation: { id: "0x", state: "Unset", readyAt: 0n },
+  };
+}
 
-            <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-              <div className="min-w-0 space-y-6">
-                <Section title="Actions" testId="actions">
-                  <ActionList actions={detail.decodedActions} />
-                </Section>
-                <Section title="Description" testId="description">
-                  <CollapsibleMarkdown source={detail.body} limit={proposalBodyPreview} />
-                </Section>
-                {detail.disputeDetail && (
-                  <Section title="Dispute" testId="dispute">
-                    <div className="space-y-4">
-                      <DisputePanel dispute={detail.disputeDetail} now={now} />
-                      <DisputeActions dispute={detail.disputeDetail} />
-                    </div>
-                  </Section>
-                )}
-                {detail.state === "Queued" && !detail.disputeDetail && (
-                  <Section title="Challenge" testId="challenge">
-                    <FileDispute detail={detail} now={now} />
-                  </Section>
-                )}
-                <Section title={`Voters (${detail.votesCast.length})`} testId="voters">
-                  <VoterList votes={detail.votesCast} />
-                </Section>
-              </div>
-              <div className="space-y-6">
-                {(detail.state === "Active" || detail.state === "Pending") && (
-                  <Section title="Vote" testId="vote">
-                    <VotePanel detail={detail} />
-                  </Section>
-                )}
-                <Section title="What happens next" testId="proposal-actions">
-                  <ProposalActions detail={detail} now={now} />
-                  <PauseParameters />
-                </Section>
-                <Section title="Status" testId="status">
-                  <StatusTimeline timeline={detail.timeline} now={now} frozen={detail.dispute?.status === "Open"} />
-                </Section>
-                <Section title="Votes" testId="votes">
-                  <VoteSummary votes={detail.votes} quorum={detail.quorum} quorumIsEstimate={detail.quorumIsEstimate} />
-                </Section>
-                <Section title="Timelock" testId="timelock">
-                  <TimelockOperation detail={detail} />
-                </Section>
-              </div>
-            </div>
-          </article>
-        );
-      }}
+export function ProposalDetail({
+  id,
+  initial,
+  initialVotes,
+}: {
+  id: bigint;
+  initial?: ProposalDetailRecord;
+  initialVotes?: Page<IndexedVote>;
+}) {
+  const { record, live } = useProposal(id, initial);
+  const now = useChainNow();
+  if (record.data === null || live.data === null) return <ProposalNotFound id={id.toString()} />;
+  // History (the indexer) and live state (the chain) load and fail on their own: the page shows whichever arrived
+  // (the server renders the history), and each failure its own error with a retry.
+  const detail = live.data ?? (record.data ? indexedDetail(record.data) : undefined);
+  const hasLive = live.data !== undefined;
+  const historyError = record.error && (
+    <QueryState query={record} label="this proposal's history" renderOnError>
+      {() => null}
     </QueryState>
+  );
+  const liveError = live.error && (
+    <QueryState query={live} label="this proposal's live state" renderOnError>
+      {() => null}
+    </QueryState>
+  );
+  if (!detail) {
+    return (
+      historyError ??
+      liveError ?? (
+        <p role="status" className="animate-pulse text-sm text-slate-500">
+          Loading this proposal…
+        </p>
+      )
+    );
+  }
+  return (
+    <article className="space-y-6">
+      <div>
+        <Link href="/proposals" className="text-sm text-slate-500 hover:text-slate-800">
+          ← All proposals
+        </Link>
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          <StateBadge state={detail.state} />
+          {detail.dispute?.status === "Open" && <DisputedMark />}
+        </div>
+        <h1 className="mt-2 text-2xl font-semibold">{detail.title}</h1>
+        <p className="mt-1 text-sm text-slate-500">
+          Proposed by <span className="font-mono">{detail.proposer}</span> on {formatTimestamp(detail.createdAt)}
+        </p>
+        <p className="mt-1 break-all font-mono text-xs text-slate-400">#{detail.id.toString()}</p>
+      </div>
+
+      {historyError}
+      {liveError}
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <div className="min-w-0 space-y-6">
+          {hasLive && (
+            <Section title="Actions" testId="actions">
+              <ActionList actions={detail.decodedActions} />
+            </Section>
+          )}
+          <Section title="Description" testId="description">
+            <CollapsibleMarkdown source={detail.body} limit={proposalBodyPreview} />
+          </Section>
+          {hasLive && detail.disputeDetail && (
+            <Section title="Dispute" testId="dispute">
+              <div className="space-y-4">
+                <DisputePanel dispute={detail.disputeDetail} now={now} />
+                <DisputeActions dispute={detail.disputeDetail} />
+              </div>
+            </Section>
+          )}
+          {hasLive && detail.state === "Queued" && !detail.disputeDetail && (
+            <Section title="Challenge" testId="challenge">
+              <FileDispute detail={detail} now={now} />
+            </Section>
+          )}
+          <Section
+            title={`Voters (${(record.data?.voterCount ?? detail.voterCount).toLocaleString("en-US")})`}
+            testId="voters"
+          >
+            <VoterList proposalId={id} initial={initialVotes} />
+          </Section>
+        </div>
+        {hasLive && (
+          <div className="space-y-6">
+            {(detail.state === "Active" || detail.state === "Pending") && (
+              <Section title="Vote" testId="vote">
+                <VotePanel detail={detail} />
+              </Section>
+            )}
+            <Section title="What happens next" testId="proposal-actions">
+              <ProposalActions detail={detail} now={now} />
+              <PauseParameters />
+            </Section>
+            <Section title="Status" testId="status">
+              <StatusTimeline timeline={detail.timeline} now={now} frozen={detail.dispute?.status === "Open"} />
+            </Section>
+            <Section title="Votes" testId="votes">
+              <VoteSummary votes={detail.votes} quorum={detail.quorum} quorumIsEstimate={detail.quorumIsEstimate} />
+            </Section>
+            <Section title="Timelock" testId="timelock">
+              <TimelockOperation detail={detail} />
+            </Section>
+          </div>
+        )}
+      </div>
+    </article>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import { isAddressEqual } from "viem";
 import { CollapsibleMarkdown } from "@/components/markdown";
 import { TransactionButton } from "@/components/transaction/transaction-button";
 import { TransactionStatusLine } from "@/components/transaction/transaction-status";
@@ -10,6 +9,7 @@ import { formatTimestamp, formatTokens } from "@/lib/format";
 import { voteSupportNames, type VoteSupportName } from "@/lib/governance/votes";
 import { MAX_VOTE_REASON_LENGTH, useCastVote } from "@/lib/hooks/use-cast-vote";
 import { useLocalDraft } from "@/lib/hooks/use-local-draft";
+import { useVoteOf } from "@/lib/hooks/use-proposal-votes";
 import { useVoterStatus } from "@/lib/hooks/use-voter-status";
 
 type Ballot = { support: VoteSupportName | ""; reason: string };
@@ -32,6 +32,7 @@ export function VotePanel({ detail }: { detail: ProposalDetail }) {
   const vote = useCastVote(detail.id);
   const active = detail.state === "Active";
   const voter = useVoterStatus(detail.id, detail.snapshot, detail.state !== "Pending");
+  const yours = useVoteOf(detail.id, voter.data?.hasVoted ? voter.account : undefined).data;
   const ballot = useLocalDraft<Ballot>(
     `plenum:vote-draft:${detail.id}:${voter.account ?? "none"}`,
     { support: "", reason: "" },
@@ -61,7 +62,6 @@ export function VotePanel({ detail }: { detail: ProposalDetail }) {
 
   const { hasVoted, votingPower } = voter.data;
   if (hasVoted) {
-    const yours = detail.votesCast.find((cast) => isAddressEqual(cast.voter, voter.account!));
     return (
       <div data-testid="your-vote" className="space-y-2 text-sm">
         <p>

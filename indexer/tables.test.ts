@@ -1,0 +1,191 @@
+// Every table the indexer keeps, checked against the chain it indexed: one anvil with the seeded demo DAO, indexed at
+// once into PGlite and into PostgreSQL. Expectations come from contract reads and event logs (indexer/checks/), never
+// from the indexer's own code.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { getAddress, parseEther } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contractsFor, type SystemContracts } from "../lib/contracts/bindings";
+import type { Deployment } from "../lib/contracts/deployment";
+import { indexerClient } from "../lib/indexer/client";
+import { deploy } from "../scripts/deploy";
+import { localRoles } from "../scripts/lib/accounts";
+import { startAnvil } from "../scripts/lib/anvil";
+import { anvilAccount, connectAnvil, writeContract, type AnvilClient } from "../scripts/lib/chain";
+import { governanceHelper } from "../scripts/lib/governance";
+import { startIndexer, waitForIndexer, type Indexer } from "../scripts/lib/indexer";
+import { ensurePostgres, startPostgres } from "../scripts/lib/postgres";
+import { seed } from "../scripts/seed";
+import { eventsOf, lower, readTable, type CheckContext, type TableCheck, type TableName } from "./checks/context";
+import { disputeChecks } from "./checks/disputes";
+import { checkParticipation, checkProposalStates, governanceChecks, proposalsOnChain } from "./checks/governance";
+import { registryChecks } from "./checks/registry";
+import { systemChecks } from "./checks/system";
+import { tokenChecks } from "./checks/token";
+
+/** One check per table of indexer/ponder.schema.ts: a table added there and not here fails the type check. */
+const tableChecks: Record<TableName, TableCheck> = {
+  ...tokenChecks,
+  ...governanceChecks,
+  ...disputeChecks,
+  ...registryChecks,
+  ...systemChecks,
+};
+
+const databases = ["PGlite", "PostgreSQL"] as const;
+type Database = (typeof databases)[number];
+
+let client: AnvilClient;
+let rpcUrl: string;
+let deployment: Deployment;
+let contracts: SystemContracts;
+const indexers = new Map<Database, Indexer>();
+/** Stopped in reverse order: indexers before their databases, the chain last. */
+const cleanups: (() => Promise<void>)[] = [];
+
+/**
+ * Writes the seed leaves out, so that more handlers have rows to check: the open dispute is upheld (the governor
+ * cancels its proposal, the timelock cancels the operation), its challengers withdraw bond and reward, and the
+ * guardian pauses the network parameters.
+ */
+async function beyondTheSeed(disputeId: bigint) {
+  const { disputeModule, networkParameters } = contracts;
+  const [, secondExpert] = localRoles.panel.map((index) => anvilAccount(index));
+  await writeContract(client, secondExpert, {
+    ...disputeModule,
+    functionName: "castRuling",
+    args: [disputeId, true, "Concur: the fee rise cites no demand data."],
+  });
+  const challengers = [
+    ...(await eventsOf(client, disputeModule, "DisputeFiled")),
+    ...(await eventsOf(client, disputeModule, "DisputeJoined")),
+  ].map((log) => log.args.challenger);
+  for (const challenger of challengers) {
+    await client.impersonateAccount({ address: challenger });
+    await writeContract(client, challenger, { ...disputeModule, functionName: "withdraw" });
+    await client.stopImpersonatingAccount({ address: challenger });
+  }
+  await writeContract(client, anvilAccount(localRoles.guardian), { ...networkParameters, functionName: "pause" });
+}
+
+/** Mark the chain's head; the returned function goes back to it and mines one block a second after it. */
+async function markChain(): Promise<() => Promise<void>> {
+  const [id, head] = await Promise.all([client.snapshot(), client.getBlock()]);
+  return async () => {
+    await client.revert({ id });
+    // anvil keeps its clock across a revert: set it back too, so the chain is as it was plus one block.
+    await client.setNextBlockTimestamp({ timestamp: head.timestamp + 1n });
+    await client.mine({ blocks: 1 });
+  };
+}
+
+async function startDatabase(database: Database): Promise<string | undefined> {
+  if (database === "PGlite") return undefined;
+  const postgres = await startPostgres();
+  cleanups.push(postgres.stop);
+  return postgres.databaseUrl;
+}
+
+beforeAll(async () => {
+  ensurePostgres();
+  const anvil = await startAnvil();
+  cleanups.push(anvil.stop);
+  rpcUrl = anvil.rpcUrl;
+  client = connectAnvil(rpcUrl);
+  const deploymentsDir = mkdtempSync(join(tmpdir(), "plenum-deployments-"));
+  cleanups.push(async () => rmSync(deploymentsDir, { recursive: true, force: true }));
+  deployment = await deploy({ rpcUrl, deploymentsDir });
+  contracts = contractsFor(deployment);
+  const { disputeId } = await seed({ rpcUrl, deployment });
+  await beyondTheSeed(disputeId);
+  await Promise.all(
+    databases.map(async (database) => {
+      const databaseUrl = await startDatabase(database);
+      const indexer = await startIndexer({ rpcUrl, deployment, databaseUrl });
+      cleanups.push(indexer.stop);
+      indexers.set(database, indexer);
+    }),
+  );
+});
+
+afterAll(async () => {
+  for (const stop of cleanups.reverse()) await stop();
+});
+
+describe.each(databases)("the indexer on %s", (database) => {
+  let context: CheckContext;
+  let indexerUrl: string;
+
+  beforeAll(async () => {
+    indexerUrl = indexers.get(database)!.url;
+    await waitForIndexer(indexerUrl, rpcUrl);
+    context = { api: indexerClient(indexerUrl), client, contracts };
+  });
+
+  it.each(Object.entries(tableChecks))("holds the chain's %s table", (_name, check) => check(context));
+
+  it("computes every proposal's state as the governor does", () => checkProposalStates(context));
+
+  it("counts each delegate's participation from the snapshots", () => checkParticipation(context));
+
+  it("starts a proposal's voting when its snapshot passes, with no event since", async () => {
+    const pending = (await proposalsOnChain(context)).find((p) => p.state === "Pending");
+    if (!pending) throw new Error("the seed left no proposal waiting for its voting to start");
+    const goBack = await markChain();
+    try {
+      await governanceHelper(client, contracts).waitForSnapshot(pending.id);
+      await waitForIndexer(indexerUrl, rpcUrl);
+      await checkProposalStates(context);
+      await checkParticipation(context);
+    } finally {
+      await goBack();
+      await waitForIndexer(indexerUrl, rpcUrl);
+    }
+  });
+
+  it("forgets a vote and a transfer that a reorg took back", async () => {
+    const { api } = context;
+    const tables = () =>
+      Promise.all([
+        readTable(api, "dao"),
+        readTable(api, "proposal"),
+        readTable(api, "vote"),
+        readTable(api, "account"),
+        readTable(api, "transfer"),
+      ]);
+    const before = await tables();
+    const active = (await proposalsOnChain(context)).find((p) => p.state === "Active");
+    if (!active) throw new Error("the seed left no proposal in its voting period");
+    // A seeded delegate with voting power who has not voted on it, and a holder who keeps its tokens undelegated.
+    const voter = anvilAccount(localRoles.delegates[0]);
+    const holder = anvilAccount(localRoles.holders[7]);
+    const newcomer = getAddress(anvilAccount(30).address);
+    expect(
+      await client.readContract({ ...contracts.governor, functionName: "hasVoted", args: [active.id, voter.address] }),
+    ).toBe(false);
+
+    const goBack = await markChain();
+    try {
+      await governanceHelper(client, contracts).vote(voter, active.id, 1, "A vote on a branch about to vanish.");
+      await writeContract(client, holder, {
+        ...contracts.token,
+        functionName: "transfer",
+        args: [newcomer, parseEther("1000")],
+      });
+      await waitForIndexer(indexerUrl, rpcUrl);
+      const [, proposals, votes, accounts, transfers] = await tables();
+      expect(votes.find((row) => row.proposalId === active.id && row.voter === lower(voter.address))).toBeDefined();
+      const voterCount = (rows: typeof proposals) => rows.find((row) => row.id === active.id)!.voterCount;
+      expect(voterCount(proposals)).toBe(voterCount(before[1]) + 1);
+      const votesCast = (rows: typeof accounts) => rows.find((row) => row.address === lower(voter.address))!.votesCast;
+      expect(votesCast(accounts)).toBe(votesCast(before[3]) + 1);
+      expect(accounts.find((row) => row.address === lower(newcomer))?.balance).toBe(parseEther("1000"));
+      expect(transfers).toHaveLength(before[4].length + 1);
+    } finally {
+      await goBack();
+    }
+    await waitForIndexer(indexerUrl, rpcUrl);
+    expect(await tables()).toEqual(before);
+  });
+});

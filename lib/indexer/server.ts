@@ -1,0 +1,34 @@
+import "server-only";
+import { cache } from "react";
+import { serverChainNow } from "../chain/server-clock";
+import { serverIndexerUrl } from "../server-config";
+import { indexerClient, type IndexerClient } from "./client";
+
+/** The indexer as the server reaches it, for server renders. */
+export function serverIndexer(): IndexerClient {
+  return indexerClient(serverIndexerUrl());
+}
+
+/**
+ * A read for a server render that never fails the render: the indexer's answer, or `undefined` when it is down
+ * (the page then loads in the browser, which shows the error with a retry).
+ */
+export async function renderRead<T>(read: (client: IndexerClient) => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read(serverIndexer());
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One proposal's indexed record with its state at the chain's time, shared by the page's metadata and its render
+ * (one request per page view).
+ */
+export const indexedProposal = cache(async (id: bigint) => {
+  const now = await serverChainNow();
+  return renderRead((client) => client.proposal(id, now));
+});
+
+/** One address's indexed profile, shared by the page's metadata and its render. */
+export const indexedDelegate = cache((address: string) => renderRead((client) => client.delegate(address)));

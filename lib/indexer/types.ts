@@ -1,0 +1,162 @@
+import type { Address, Hash, Hex } from "viem";
+import type { DisputeStatusName } from "../governance/dispute-status";
+import type { ProposalKind } from "../governance/proposal-kinds";
+import type { ProposalStateName } from "../governance/proposal-state";
+import type { VoteSupportName } from "../governance/votes";
+
+// What the indexer's routes return (indexer/src/api), shared by the routes and the app's client (./client.ts).
+
+/** A page of a list, and the cursor of the next page (null on the last). */
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export type IndexedDisputeSummary = { id: bigint; status: DisputeStatusName };
+
+export type IndexedProposal = {
+  id: bigint;
+  proposer: Address;
+  description: string;
+  title: string;
+  kinds: ProposalKind[];
+  /** The state from indexed events and the clock the request gave: the chain's `state()` is the live answer. */
+  state: ProposalStateName;
+  voteStart: bigint;
+  /** The deadline, extension included. */
+  voteEnd: bigint;
+  eta: bigint;
+  forVotes: bigint;
+  againstVotes: bigint;
+  abstainVotes: bigint;
+  voterCount: number;
+  /** The quorum at the snapshot once voting started; before, today's quorum. */
+  quorum: bigint;
+  quorumIsEstimate: boolean;
+  createdAt: bigint;
+  dispute: IndexedDisputeSummary | null;
+};
+
+export type ProposalFilter = {
+  /** One state, or several separated by commas. */
+  state?: ProposalStateName | string;
+  kind?: ProposalKind;
+  /** Words in the title or description. */
+  search?: string;
+  /** The chain's time the states are computed at (seconds); the server's clock when absent. */
+  now?: bigint;
+  cursor?: string;
+  limit?: number;
+};
+
+export type ProposalPage = Page<IndexedProposal> & {
+  /** Proposals per state, and in all, for the filter (kind and search applied). */
+  counts: Partial<Record<ProposalStateName | "All", number>>;
+};
+
+export type IndexedVote = {
+  proposalId: bigint;
+  voter: Address;
+  support: VoteSupportName;
+  weight: bigint;
+  reason: string;
+  timestamp: bigint;
+  transactionHash: Hash;
+  /** The voter's display name, when it published a statement. */
+  voterName: string | null;
+};
+
+export type IndexedSettingChange = { contract: string; setting: string; oldValue: string; newValue: string };
+
+export type IndexedDisputeDetail = {
+  id: bigint;
+  proposalId: bigint;
+  proposalTitle: string;
+  challenger: Address;
+  bond: bigint;
+  deadline: bigint;
+  filedAt: bigint;
+  status: DisputeStatusName;
+  reward: bigint | null;
+  resolvedAt: bigint | null;
+  upholdCount: number;
+  rejectCount: number;
+  challengers: { account: Address; bond: bigint; time: bigint }[];
+  evidence: { author: Address; text: string; time: bigint }[];
+  rulings: { expert: Address; uphold: boolean; reason: string; time: bigint }[];
+  idleMembers: Address[];
+};
+
+export type ProposalDetailRecord = IndexedProposal & {
+  targets: Address[];
+  values: bigint[];
+  calldatas: Hex[];
+  createdTx: Hash;
+  extendedAt: bigint | null;
+  queuedAt: bigint | null;
+  executedAt: bigint | null;
+  canceledAt: bigint | null;
+  /** The setting changes its execution logged, in log order (to show what each action replaced). */
+  settingChanges: IndexedSettingChange[];
+  disputeDetail: IndexedDisputeDetail | null;
+};
+
+export const delegateSortKeys = ["votingPower", "delegators", "participation"] as const;
+export type DelegateSortKey = (typeof delegateSortKeys)[number];
+
+export type IndexedDelegate = {
+  address: Address;
+  votingPower: bigint;
+  delegatorCount: number;
+  /** Whether its own tokens count toward its power. */
+  selfDelegated: boolean;
+  votesCast: number;
+  /** Proposals whose voting started while it had power, and how many of them it voted on. */
+  participation: { eligible: number; voted: number };
+  statement: {
+    version: bigint;
+    displayName: string;
+    text: string;
+    focusAreas: string[];
+  } | null;
+};
+
+export type DelegateFilter = {
+  sort?: DelegateSortKey;
+  search?: string;
+  focusArea?: string;
+  /** The chain's time participation is counted at (seconds); the server's clock when absent. */
+  now?: bigint;
+  cursor?: string;
+  limit?: number;
+};
+
+export type DelegatePage = Page<IndexedDelegate> & { total: number; focusAreas: string[] };
+
+export type DelegateProfileRecord = IndexedDelegate & {
+  balance: bigint;
+  delegatesTo: Address | null;
+  /** Voting power after each block that changed it, oldest first. */
+  powerHistory: { blockNumber: bigint; timestamp: bigint; votes: bigint }[];
+};
+
+export type DelegateVote = IndexedVote & { proposalTitle: string };
+
+export type Delegator = { address: Address; balance: bigint; since: bigint };
+
+export type IndexedPanelMember = {
+  expert: Address;
+  profile: string;
+  active: boolean;
+  stake: bigint;
+  slashed: bigint;
+  rulings: number;
+  missedTimeouts: number;
+};
+
+export type DisputesRecord = Page<IndexedDisputeDetail> & { panel: IndexedPanelMember[] };
+
+export type OverviewRecord = {
+  proposalCount: number;
+  delegatedSupply: bigint;
+  delegateCount: number;
+  holderCount: number;
+  voteCount: number;
+};
