@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { chromiumArgs, chromiumPath } from "./scripts/lib/chromium";
 
 // Tests import the app's own modules (lib/contracts, lib/format); give them the deployment the app was built with.
 process.env.NEXT_PUBLIC_DEPLOYMENT ??= readFileSync("deployments/31337.json", "utf8");
@@ -18,16 +19,6 @@ export default defineConfig({
   use: {
     browserName: "chromium",
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
 });

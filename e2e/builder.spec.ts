@@ -5,7 +5,7 @@ import { contracts } from "../lib/contracts";
 import { formatDuration, formatParameterBounds, formatTimestamp } from "../lib/format";
 import { localRoles } from "../scripts/lib/accounts";
 import type { AnvilClient } from "../scripts/lib/chain";
-import { expect, test } from "./fixtures";
+import { expect, requiredEnv, test } from "./fixtures";
 import { address, readParameter } from "./governance";
 
 const { governor, networkParameters, modelRegistry, grantVesting, token, disputeModule } = contracts;
@@ -91,6 +91,43 @@ test("a parameter change from its template: bounds enforced, simulated, submitte
   expect(call.functionName).toBe("setParameter");
   expect(call.args).toEqual([stringToHex("maxLatency", { size: 32 }), 650n]);
   expect(await readParameter(chain, "maxLatency")).not.toBe(650n);
+});
+
+test("a proposal submitted while the indexer lags opens from the chain, then in full once indexed", async ({
+  page,
+  wallet,
+  chain,
+}) => {
+  await openBuilder(page, wallet);
+  await page.getByTestId("proposal-title").fill("Tighten the maximum latency to 550 ms");
+  await addStep(page, "template-parameter-maxLatency", { value: "550" });
+  await expect(page.getByTestId("simulation-verdict")).toContainText("Every action succeeds");
+  // Hold the indexer's view of the chain: it has not seen the proposal when the app opens its page.
+  const gate = requiredEnv("PLENUM_E2E_INDEXER_GATE_URL");
+  await fetch(`${gate}/gate/close`, { method: "POST" });
+  const heading = page.getByRole("heading", { level: 1 });
+  try {
+    await page.getByTestId("submit-proposal").click();
+    await expect(page).toHaveURL(/\/proposals\/\d+$/, { timeout: 30_000 });
+    await expect(heading).toHaveText("Tighten the maximum latency to 550 ms");
+    await expect(page.getByTestId("being-indexed")).toBeVisible();
+    const response = await page.reload();
+    expect(response?.status()).toBe(200);
+    await expect(heading).toHaveText("Tighten the maximum latency to 550 ms");
+    await expect(page.getByTestId("being-indexed")).toBeVisible();
+    await expect(page.getByTestId("actions")).toContainText("550");
+    const id = proposalIdFromUrl(page);
+    const [snapshot, delay] = await Promise.all([
+      chain.readContract({ ...governor, functionName: "proposalSnapshot", args: [id] }),
+      chain.readContract({ ...governor, functionName: "votingDelay" }),
+    ]);
+    await expect(page.getByTestId("milestone-created")).toContainText(formatTimestamp(snapshot - delay));
+  } finally {
+    await fetch(`${gate}/gate/open`, { method: "POST" });
+  }
+  await expect(page.getByTestId("being-indexed")).toHaveCount(0, { timeout: 20_000 });
+  await expect(heading).toHaveText("Tighten the maximum latency to 550 ms");
+  await expect(page.getByTestId("proposal-not-found")).toHaveCount(0);
 });
 
 test("one proposal with a step of every template kind: the calldata on chain decodes to what each form said", async ({

@@ -1,9 +1,13 @@
+import { contracts } from "../lib/contracts";
+import { formatTokens } from "../lib/format";
 import { localRoles } from "../scripts/lib/accounts";
 import { freePort } from "../scripts/lib/anvil";
 import { startApp, type AppServer } from "../scripts/lib/app";
 import { anvilAccount } from "../scripts/lib/chain";
 import { expect, requiredEnv, test } from "./fixtures";
 import { seededActiveProposal } from "./governance";
+
+const { disputeModule } = contracts;
 
 // The same build, served with an RPC URL nobody answers: every page must say what failed and offer a retry.
 let app: AppServer;
@@ -21,7 +25,7 @@ test.afterAll(async () => {
 });
 
 // Pages that need the chain for what they show: each says what failed and offers a retry.
-const chainRoutes = ["/", `/delegates/${anvilAccount(localRoles.delegates[0]).address}`, "/disputes"];
+const chainRoutes = ["/", `/delegates/${anvilAccount(localRoles.delegates[0]).address}`];
 
 for (const route of chainRoutes) {
   test(`with the RPC down ${route} says what failed and offers a retry`, async ({ page }) => {
@@ -51,6 +55,23 @@ test("with the RPC down a proposal page shows its indexed history and the live s
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByTestId("voter").first()).toBeVisible();
   const alert = page.getByRole("alert").filter({ hasText: "this proposal's live state from the chain" });
+  await expect(alert).toContainText("HTTP request failed");
+  await expect(alert.getByRole("button", { name: "Retry" })).toBeVisible();
+});
+
+test("with the RPC down /disputes still shows the indexed disputes and names the chain's failure, with a retry", async ({
+  page,
+  chain,
+}) => {
+  const count = await chain.readContract({ ...disputeModule, functionName: "disputeCount" });
+  expect(count).toBeGreaterThan(0n);
+  const dispute = await chain.readContract({ ...disputeModule, functionName: "getDispute", args: [count] });
+  await page.goto(`${app.url}/disputes`);
+  await expect(page.getByTestId("dispute")).toHaveCount(Number(count));
+  const card = page.locator(`[data-testid="dispute"][data-dispute-id="${count}"]`);
+  await expect(card.getByTestId("dispute-proposal")).toHaveAttribute("href", `/proposals/${dispute.proposalId}`);
+  await expect(card.getByTestId("dispute-bond")).toHaveText(`${formatTokens(dispute.bond)} PLM`);
+  const alert = page.getByRole("alert").filter({ hasText: "the disputes' live state from the chain" });
   await expect(alert).toContainText("HTTP request failed");
   await expect(alert.getByRole("button", { name: "Retry" })).toBeVisible();
 });

@@ -1,11 +1,13 @@
 import { createConfig } from "ponder";
 import { contractsFor } from "../lib/contracts/bindings";
+import { localTransport } from "./local-transport";
 import { indexerSettings } from "./settings";
 
 const { rpcUrl, deployment, database, pollingInterval } = indexerSettings(process.env);
 const contracts = contractsFor(deployment);
 const startBlock = deployment.deployBlock;
 const chain = "plenum";
+const isLocal = deployment.chainId === 31337;
 
 /** Every contract of the deployment, from its deployment block, on the one chain the deployment names. */
 export default createConfig({
@@ -13,10 +15,10 @@ export default createConfig({
   chains: {
     [chain]: {
       id: deployment.chainId,
-      rpc: rpcUrl,
+      rpc: isLocal ? localTransport(rpcUrl) : rpcUrl,
       pollingInterval,
       // A local chain is thrown away and rebuilt: never reuse its cached blocks and logs.
-      disableCache: deployment.chainId === 31337,
+      disableCache: isLocal,
     },
   },
   contracts: {

@@ -129,6 +129,22 @@ describe.each(databases)("the indexer on %s", (database) => {
 
   it("counts each delegate's participation from the snapshots", () => checkParticipation(context));
 
+  it("filters the directory by a focus area typed in any letter case", async () => {
+    const statements = await eventsOf(client, contracts.delegateStatements, "StatementPublished");
+    const area = statements[0].args.focusAreas[0];
+    // Each author's latest statement names its focus areas now.
+    const latest = new Map(statements.map((log) => [log.args.delegate, log.args.focusAreas]));
+    const expected = [...latest]
+      .filter(([, areas]) => areas.some((named) => named.toLowerCase() === area.toLowerCase()))
+      .map(([delegate]) => delegate);
+    expect(expected.length).toBeGreaterThan(0);
+    for (const typed of [area, area.toLowerCase(), area.toUpperCase()]) {
+      const page = await context.api.delegates({ focusArea: typed });
+      expect(page.items.map((delegate) => delegate.address).toSorted(), typed).toEqual(expected.toSorted());
+    }
+    expect((await context.api.delegates({ focusArea: `${area}!` })).total).toBe(0);
+  });
+
   it("starts a proposal's voting when its snapshot passes, with no event since", async () => {
     const pending = (await proposalsOnChain(context)).find((p) => p.state === "Pending");
     if (!pending) throw new Error("the seed left no proposal waiting for its voting to start");

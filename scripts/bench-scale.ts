@@ -1,8 +1,10 @@
 // `npm run bench:scale`: the synthetic scale DAO (scripts/lib/scale-dao.ts: 1,000 proposals, 200,000 votes with
 // reasons, 50,000 delegators over 2,000 delegates with statements) generated through the real contracts on a fresh
 // anvil, then the indexer's backfill of it. Flags size it down (`--proposals`, `--votes`, `--big-proposal-votes`,
-// `--delegators`, `--delegates`, e.g. `--votes 20000`); `--postgres` backfills into a throwaway PostgreSQL instead
-// of PGlite; `--no-indexer` stops after the generation. Prints a markdown table.
+// `--delegators`, `--delegates`, e.g. `--votes 20000`). For each database of `--databases` (default
+// `pglite,postgres`, the PostgreSQL a throwaway cluster): the backfill's time, rate and memory, then the pages served
+// from it, cold in Chromium, 5 loads each (median): time to content, RPC HTTP requests from the browser, bytes
+// downloaded, first-load JS. `--no-pages` skips the pages, `--no-indexer` stops after the generation. Prints markdown.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,9 +12,11 @@ import { parseArgs } from "node:util";
 import type { Deployment } from "../lib/contracts/deployment";
 import { deploy } from "./deploy";
 import { freePort, startAnvil } from "./lib/anvil";
+import { buildApp, startApp } from "./lib/app";
 import { buildContracts } from "./lib/build";
 import { jsonRpc } from "./lib/json-rpc";
-import { startIndexer } from "./lib/indexer";
+import { startIndexer, type Indexer } from "./lib/indexer";
+import { coldLoad, firstLoadJsGzip, launchBenchBrowser, median, type PageLoad } from "./lib/page-load";
 import { startPostgres } from "./lib/postgres";
 import { formatBytes, peakResidentBytes, peakResidentBytesOfTree } from "./lib/process-memory";
 import { generateScaleDao, scaleAnvilArgs, scaleDaoDefaults, type ScaleDao, type ScaleDaoSize } from "./lib/scale-dao";
@@ -24,8 +28,9 @@ const { values: flags } = parseArgs({
     "big-proposal-votes": { type: "string" },
     delegators: { type: "string" },
     delegates: { type: "string" },
-    postgres: { type: "boolean", default: false },
+    databases: { type: "string", default: "pglite,postgres" },
     "no-indexer": { type: "boolean", default: false },
+    "no-pages": { type: "boolean", default: false },
   },
 });
 
@@ -58,16 +63,18 @@ type Backfill = {
 // blocks after the generated ones put every generated event in the backfill.
 const ponderUnfinalizedBlocks = 30;
 
+const BACKFILL_TARGET_EVENTS_PER_SECOND = 2_000;
+
 /**
  * The indexer's backfill of everything generated: from its start until its `/ready` route answers 200 (Ponder's
- * "historical indexing done"), and the peak memory of its process tree by then.
+ * "historical indexing done"), and the peak memory of its process tree by then. The indexer keeps running.
  */
-async function measureIndexerBackfill(options: {
+async function backfillIndexer(options: {
   rpcUrl: string;
   deployment: Deployment;
   events: number;
   databaseUrl?: string;
-}): Promise<Omit<Backfill, "database">> {
+}): Promise<{ indexer: Indexer; backfill: Omit<Backfill, "database"> }> {
   const port = await freePort();
   const started = performance.now();
   let giveUp = false;
@@ -92,32 +99,97 @@ async function measureIndexerBackfill(options: {
     throw error;
   });
   const caughtUpSeconds = (performance.now() - started) / 1000;
-  try {
-    // Caught up with the chain: /ready follows within moments (it may also have come first).
-    const timer = setTimeout(() => (giveUp = true), 60_000);
-    const readyAt = await ready;
-    clearTimeout(timer);
-    if (readyAt === undefined) throw new Error(`The indexer caught up but ${indexer.url}/ready never answered 200.`);
-    const seconds = (readyAt - started) / 1000;
-    return {
+  // Caught up with the chain: /ready follows within moments (it may also have come first).
+  const timer = setTimeout(() => (giveUp = true), 60_000);
+  const readyAt = await ready;
+  clearTimeout(timer);
+  if (readyAt === undefined) {
+    await indexer.stop();
+    throw new Error(`The indexer caught up but ${indexer.url}/ready never answered 200.`);
+  }
+  const seconds = (readyAt - started) / 1000;
+  return {
+    indexer,
+    backfill: {
       seconds,
       eventsPerSecond: options.events / seconds,
       caughtUpSeconds,
       peakMemory: peakResidentBytesOfTree(indexer.process.pid!),
-    };
+    },
+  };
+}
+
+const LOADS_PER_PAGE = 5;
+const CONTENT_TARGET_MS = 1_000;
+const PROPOSAL_RPC_REQUEST_TARGET = 2;
+
+type PageRow = { name: string; loads: PageLoad[]; firstLoadJs: number };
+
+/**
+ * The five pages of the issue over the scale DAO, served by the production build from `indexer`: each loaded cold
+ * `LOADS_PER_PAGE` times; the content is what a reader came for, history and live state both.
+ */
+async function measurePages(options: { rpcUrl: string; indexer: Indexer; dao: ScaleDao }): Promise<PageRow[]> {
+  const delegates = (await (await fetch(`${options.indexer.url}/delegates?sort=votingPower&limit=1`)).json()) as {
+    items: { address: string }[];
+  };
+  const topDelegate = delegates.items[0]?.address;
+  if (!topDelegate) throw new Error("The indexer lists no delegates.");
+  const pages = [
+    {
+      name: "/",
+      path: "/",
+      content: ['[data-testid="needs-attention"] [data-testid="proposal-row"]', '[data-testid="value"]'],
+    },
+    { name: "/proposals", path: "/proposals", content: ['[data-testid="proposal-row"]'] },
+    {
+      name: `/proposals/[id] (${options.dao.bigProposalVotes.toLocaleString("en-US")} votes)`,
+      path: `/proposals/${options.dao.bigProposalId}`,
+      content: ['[data-testid="quorum-progress"]', '[data-testid="voter"]'],
+    },
+    { name: "/delegates", path: "/delegates", content: ['[data-testid="delegate-row"]'] },
+    {
+      name: "/delegates/[address] (top delegate)",
+      path: `/delegates/${topDelegate}`,
+      content: ['[data-testid="delegate-title"]', '[data-testid="vote-row"]'],
+    },
+  ];
+  const app = await startApp({ port: await freePort(), publicRpcUrl: options.rpcUrl, indexerUrl: options.indexer.url });
+  const browser = await launchBenchBrowser();
+  try {
+    const rows: PageRow[] = [];
+    for (const page of pages) {
+      const url = `${app.url}${page.path}`;
+      // One load first, so that the server loading the route's code is not counted as a reader's wait.
+      await coldLoad(browser, { url, content: page.content, rpcUrl: options.rpcUrl });
+      const loads: PageLoad[] = [];
+      for (let i = 0; i < LOADS_PER_PAGE; i++) {
+        loads.push(await coldLoad(browser, { url, content: page.content, rpcUrl: options.rpcUrl }));
+      }
+      rows.push({ name: page.name, loads, firstLoadJs: await firstLoadJsGzip(url) });
+    }
+    return rows;
   } finally {
-    giveUp = true;
-    await indexer.stop();
+    await browser.close();
+    await app.stop();
   }
 }
 
-/** Page measurements over the scale DAO (server render times, payload sizes) plug in here: not built yet. */
-async function measurePages(_context: { rpcUrl: string; deployment: Deployment; dao: ScaleDao }): Promise<string[]> {
-  return [];
+const databaseNames = { pglite: "PGlite", postgres: "PostgreSQL" } as const;
+type DatabaseKind = keyof typeof databaseNames;
+
+function databasesToMeasure(): DatabaseKind[] {
+  const kinds = flags.databases.split(",").map((kind) => kind.trim());
+  for (const kind of kinds) {
+    if (!(kind in databaseNames)) throw new Error(`--databases takes pglite and/or postgres, not "${kind}".`);
+  }
+  return kinds as DatabaseKind[];
 }
 
 async function main() {
+  const databases = flags["no-indexer"] ? [] : databasesToMeasure();
   await buildContracts();
+  if (databases.length > 0 && !flags["no-pages"]) await buildApp();
   const anvil = await startAnvil({ args: scaleAnvilArgs });
   try {
     const deployment = await deploy({
@@ -130,24 +202,32 @@ async function main() {
     const anvilPeak = peakResidentBytes(anvil.process.pid!) ?? 0;
     const events = Object.values(dao.events).reduce((sum, n) => sum + n, 0);
 
-    let backfill: Backfill | undefined;
-    if (!flags["no-indexer"]) {
-      const postgres = flags.postgres ? await startPostgres({ log: console.log }) : undefined;
+    const backfills: Backfill[] = [];
+    const pageTables: { database: string; rows: PageRow[] }[] = [];
+    for (const kind of databases) {
+      const database = databaseNames[kind];
+      const postgres = kind === "postgres" ? await startPostgres({ log: console.log }) : undefined;
       try {
-        const database = postgres ? "PostgreSQL" : "PGlite";
         console.log(`Backfilling the indexer (${database})...`);
-        const measured = await measureIndexerBackfill({
+        const { indexer, backfill } = await backfillIndexer({
           rpcUrl: anvil.rpcUrl,
           deployment,
           events,
           databaseUrl: postgres?.databaseUrl,
         });
-        backfill = { database, ...measured };
+        backfills.push({ database, ...backfill });
+        try {
+          if (!flags["no-pages"]) {
+            console.log(`Loading the pages (${database})...`);
+            pageTables.push({ database, rows: await measurePages({ rpcUrl: anvil.rpcUrl, indexer, dao }) });
+          }
+        } finally {
+          await indexer.stop();
+        }
       } finally {
         await postgres?.stop();
       }
     }
-    const pageRows = await measurePages({ rpcUrl: anvil.rpcUrl, deployment, dao });
 
     const n = (value: number) => value.toLocaleString("en-US");
     const states = Object.entries(dao.proposalStates)
@@ -167,17 +247,56 @@ async function main() {
     console.log(`| delegate statements | ${n(dao.statements)} |`);
     console.log(`| events | ${n(events)} |`);
     console.log(`| anvil peak memory | ${formatBytes(anvilPeak)} |`);
-    if (backfill) {
+    for (const backfill of backfills) {
       console.log(
-        `| indexer backfill (${backfill.database}) | ${backfill.seconds.toFixed(1)} s to /ready, ${n(Math.round(backfill.eventsPerSecond))} events/s; ${backfill.caughtUpSeconds.toFixed(1)} s to the latest block |`,
+        `| indexer backfill (${backfill.database}) | ${backfill.seconds.toFixed(1)} s to /ready, ${n(Math.round(backfill.eventsPerSecond))} events/s; ${backfill.caughtUpSeconds.toFixed(1)} s to the latest block; peak memory ${formatBytes(backfill.peakMemory)} |`,
       );
-      console.log(`| indexer peak memory | ${formatBytes(backfill.peakMemory)} |`);
     }
-    for (const row of pageRows) console.log(row);
+
+    const misses: string[] = [];
+    for (const backfill of backfills) {
+      if (backfill.eventsPerSecond < BACKFILL_TARGET_EVENTS_PER_SECOND) {
+        misses.push(
+          `backfill (${backfill.database}): ${n(Math.round(backfill.eventsPerSecond))} events/s (target ≥ ${n(BACKFILL_TARGET_EVENTS_PER_SECOND)})`,
+        );
+      }
+    }
+    for (const { database, rows } of pageTables) {
+      console.log("");
+      console.log(
+        `| page (${database}, cold, median of ${LOADS_PER_PAGE}) | time to content | RPC HTTP requests | downloaded | first-load JS (gzip) |`,
+      );
+      console.log("|---|---:|---:|---:|---:|");
+      for (const row of rows) {
+        const timeToContent = median(row.loads.map((load) => load.timeToContentMs));
+        const requests = median(row.loads.map((load) => load.rpcHttpRequests));
+        const bytes = median(row.loads.map((load) => load.bytes));
+        console.log(
+          `| ${row.name} | ${Math.round(timeToContent)} ms | ${requests} | ${(bytes / 1024).toFixed(0)} KB | ${(row.firstLoadJs / 1024).toFixed(1)} KB |`,
+        );
+        if (timeToContent > CONTENT_TARGET_MS) {
+          misses.push(
+            `${row.name} (${database}): content in ${Math.round(timeToContent)} ms (target < ${CONTENT_TARGET_MS} ms)`,
+          );
+        }
+        const mostRequests = Math.max(...row.loads.map((load) => load.rpcHttpRequests));
+        if (row.name.startsWith("/proposals/") && mostRequests > PROPOSAL_RPC_REQUEST_TARGET) {
+          misses.push(
+            `${row.name} (${database}): up to ${mostRequests} RPC HTTP requests (target ≤ ${PROPOSAL_RPC_REQUEST_TARGET})`,
+          );
+        }
+      }
+    }
     console.log("");
     console.log("| event | count |");
     console.log("|---|---:|");
     for (const [name, count] of Object.entries(dao.events)) console.log(`| ${name} | ${n(count)} |`);
+    if (backfills.length > 0) {
+      console.log("");
+      console.log(
+        misses.length === 0 ? "All targets met." : `Targets missed:\n${misses.map((m) => `- ${m}`).join("\n")}`,
+      );
+    }
   } finally {
     await anvil.stop();
   }

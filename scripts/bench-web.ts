@@ -1,39 +1,25 @@
 // `npm run bench:web`: on the seeded demo chain and the production build, for each measured route: JSON-RPC
 // HTTP requests and RPC calls until the content is visible (cold load, fresh browser context), time to
-// content, and first-load JavaScript (gzip) from the route's script tags. Prints a markdown table.
+// content, bytes downloaded, and first-load JavaScript (gzip) from the route's script tags. Prints a markdown table.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
-import { chromium } from "@playwright/test";
 import { deploy } from "./deploy";
 import { freePort, startAnvil } from "./lib/anvil";
 import { buildApp, startApp } from "./lib/app";
 import { buildContracts } from "./lib/build";
-import { chromiumPath, ensureChromium } from "./lib/chromium";
 import { startIndexer, waitForIndexer } from "./lib/indexer";
+import { coldLoad, firstLoadJsGzip, launchBenchBrowser } from "./lib/page-load";
 import { seed } from "./seed";
 
-const RPC_REQUEST_TARGET = 6;
+const RPC_REQUEST_TARGET = 2;
 const FIRST_LOAD_JS_TARGET_KB = 300;
 
 type Route = { name: string; path: string; content: string };
 
-async function firstLoadJsGzip(url: string): Promise<number> {
-  const html = await (await fetch(url)).text();
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]);
-  let total = 0;
-  for (const src of new Set(scripts)) {
-    const body = Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer());
-    total += gzipSync(body, { level: 9 }).length;
-  }
-  return total;
-}
-
 async function main() {
   await buildContracts();
   await buildApp();
-  ensureChromium();
   const anvil = await startAnvil();
   try {
     const deployment = await deploy({
@@ -54,44 +40,22 @@ async function main() {
       { name: "/disputes", path: "/disputes", content: '[data-testid="dispute"]' },
       { name: "/proposals/new", path: "/proposals/new", content: '[data-testid="new-draft"]' },
     ];
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    const browser = await launchBenchBrowser();
     const rows: string[] = [];
     const misses: string[] = [];
     try {
       for (const route of routes) {
-        const context = await browser.newContext();
-        const page = await context.newPage();
-        let httpRequests = 0;
-        let rpcCalls = 0;
-        page.on("request", (request) => {
-          if (!request.url().startsWith(anvil.rpcUrl) || request.method() !== "POST") return;
-          httpRequests += 1;
-          const body: unknown = request.postDataJSON();
-          rpcCalls += Array.isArray(body) ? body.length : 1;
+        const load = await coldLoad(browser, {
+          url: `${app.url}${route.path}`,
+          content: [route.content],
+          rpcUrl: anvil.rpcUrl,
         });
-        const started = Date.now();
-        await page.goto(`${app.url}${route.path}`);
-        await page.locator(route.content).first().waitFor({ state: "visible", timeout: 30_000 });
-        const timeToContent = Date.now() - started;
-        const requestsAtContent = httpRequests;
-        const callsAtContent = rpcCalls;
-        await context.close();
         const jsKb = (await firstLoadJsGzip(`${app.url}${route.path}`)) / 1024;
         rows.push(
-          `| ${route.name} | ${requestsAtContent} | ${callsAtContent} | ${timeToContent} ms | ${jsKb.toFixed(1)} KB |`,
+          `| ${route.name} | ${load.rpcHttpRequests} | ${load.rpcCalls} | ${Math.round(load.timeToContentMs)} ms | ${(load.bytes / 1024).toFixed(0)} KB | ${jsKb.toFixed(1)} KB |`,
         );
-        if (route.name === "/proposals/[id]" && requestsAtContent > RPC_REQUEST_TARGET) {
-          misses.push(`${route.name}: ${requestsAtContent} RPC HTTP requests (target ≤ ${RPC_REQUEST_TARGET})`);
+        if (route.name === "/proposals/[id]" && load.rpcHttpRequests > RPC_REQUEST_TARGET) {
+          misses.push(`${route.name}: ${load.rpcHttpRequests} RPC HTTP requests (target ≤ ${RPC_REQUEST_TARGET})`);
         }
         if (jsKb > FIRST_LOAD_JS_TARGET_KB)
           misses.push(`${route.name}: ${jsKb.toFixed(1)} KB first-load JS (target < ${FIRST_LOAD_JS_TARGET_KB} KB)`);
@@ -101,8 +65,8 @@ async function main() {
       await app.stop();
       await indexer.stop();
     }
-    console.log("| route | RPC HTTP requests | RPC calls | time to content | first-load JS (gzip) |");
-    console.log("|---|---:|---:|---:|---:|");
+    console.log("| route | RPC HTTP requests | RPC calls | time to content | downloaded | first-load JS (gzip) |");
+    console.log("|---|---:|---:|---:|---:|---:|");
     for (const row of rows) console.log(row);
     console.log("");
     console.log(

@@ -2,14 +2,15 @@
 
 import Link from "next/link";
 import { ProposalRow } from "@/components/proposal/proposal-row";
+import type { ProposalSummary } from "@/lib/chain/proposals";
 import { QueryState } from "@/components/query-state";
 import { needsAttention } from "@/lib/governance/attention";
 import { useChainNow } from "@/lib/hooks/use-chain-now";
 import { useOpenProposals } from "@/lib/hooks/use-proposals";
 
 /** Proposals open for votes, waiting in the timelock, or under dispute. */
-export function NeedsAttention() {
-  const proposals = useOpenProposals();
+export function NeedsAttention({ initial }: { initial?: ProposalSummary[] }) {
+  const proposals = useOpenProposals(initial);
   const now = useChainNow();
   return (
     <section aria-labelledby="needs-attention">

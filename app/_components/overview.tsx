@@ -13,12 +13,13 @@ import {
   formatTimestamp,
   formatTokens,
 } from "@/lib/format";
+import type { DaoOverview } from "@/lib/chain/dao-overview";
 import { parametersPaused } from "@/lib/governance/guardian";
 import { useDaoOverview } from "@/lib/hooks/use-dao-overview";
 import { useGuardian } from "@/lib/hooks/use-guardian";
 
-export function Overview() {
-  const overview = useDaoOverview();
+export function Overview({ initial }: { initial?: DaoOverview }) {
+  const overview = useDaoOverview(initial);
   const guardian = useGuardian();
   const pausedUntil =
     guardian.data && guardian.now !== undefined && parametersPaused(guardian.data, guardian.now)

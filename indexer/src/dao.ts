@@ -81,16 +81,32 @@ export async function dropUpcomingStart(context: Context, id: bigint): Promise<v
     .set({ upcomingStarts: state.upcomingStarts.filter((entry) => parseUpcoming(entry).id !== id) });
 }
 
+/** A change to the DAO row, which `advanceTo` (called first by every handler that changes it) has created. */
 export async function updateDao(context: Context, change: (state: Dao) => Partial<Dao>): Promise<void> {
-  await loadDao(context);
   await context.db.update(dao, { id: DAO_ID }).set(change);
 }
 
-/** The account row, created empty the first time an event names the address. */
-export async function loadAccount(context: Context, address: Address, timestamp: bigint) {
-  const found = await context.db.find(account, { address });
-  if (found) return found;
-  return context.db.insert(account).values({
+type Account = typeof account.$inferSelect;
+
+/**
+ * A change to an account's row, created empty the first time an event names the address: one upsert. Returns the
+ * row as changed.
+ */
+export async function changeAccount(
+  context: Context,
+  address: Address,
+  timestamp: bigint,
+  change: (row: Account) => Partial<Account>,
+): Promise<Account> {
+  const empty = emptyAccount(address, timestamp);
+  return context.db
+    .insert(account)
+    .values({ ...empty, ...change(empty) })
+    .onConflictDoUpdate(change);
+}
+
+function emptyAccount(address: Address, timestamp: bigint): Account {
+  return {
     address,
     balance: 0n,
     votingPower: 0n,
@@ -101,5 +117,10 @@ export async function loadAccount(context: Context, address: Address, timestamp:
     statementVersion: 0n,
     searchText: address.toLowerCase(),
     firstSeenAt: timestamp,
-  });
+    delegatesTo: null,
+    startedAtPowerOn: null,
+    displayName: null,
+    statement: null,
+    focusAreas: null,
+  };
 }

@@ -1,9 +1,9 @@
 import { ponder, type Context, type Event } from "ponder:registry";
-import { account, proposal, vote } from "ponder:schema";
+import { proposal, vote } from "ponder:schema";
 import type { Hex } from "viem";
 import { splitDescription } from "../../lib/governance/proposal-text";
 import { proposalKindsOf } from "../../lib/governance/proposal-kinds";
-import { addUpcomingStart, advanceTo, dropUpcomingStart, loadAccount, updateDao } from "./dao";
+import { addUpcomingStart, advanceTo, changeAccount, dropUpcomingStart, updateDao } from "./dao";
 import { deployment } from "./deployment";
 import { recordSetting, recordSettingEvent } from "./settings";
 
@@ -61,8 +61,7 @@ async function recordVote(context: Context, event: Event<"Governor:VoteCast">, p
     voterCount: row.voterCount + 1,
   }));
   await updateDao(context, (state) => ({ voteCount: state.voteCount + 1 }));
-  await loadAccount(context, voter, timestamp);
-  await context.db.update(account, { address: voter }).set((row) => ({
+  await changeAccount(context, voter, timestamp, (row) => ({
     votesCast: row.votesCast + 1,
     // Weight is the voting power at the snapshot: a vote with weight is one this account was eligible for.
     votedEligible: row.votedEligible + (weight > 0n ? 1 : 0),

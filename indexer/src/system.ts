@@ -1,7 +1,7 @@
 import { ponder } from "ponder:registry";
-import { account, guardianAction, roleChange, statement, timelockCall, timelockOperation } from "ponder:schema";
+import { guardianAction, roleChange, statement, timelockCall, timelockOperation } from "ponder:schema";
 import { parameterKeyName } from "../../lib/governance/actions";
-import { loadAccount } from "./dao";
+import { changeAccount } from "./dao";
 import { recordSetting, recordSettingEvent } from "./settings";
 
 ponder.on("DelegateStatements:StatementPublished", async ({ event, context }) => {
@@ -10,14 +10,13 @@ ponder.on("DelegateStatements:StatementPublished", async ({ event, context }) =>
   await context.db
     .insert(statement)
     .values({ delegate, version, displayName, statement: text, focusAreas: [...focusAreas], timestamp });
-  await loadAccount(context, delegate, timestamp);
-  await context.db.update(account, { address: delegate }).set({
+  await changeAccount(context, delegate, timestamp, () => ({
     statementVersion: version,
     displayName,
     statement: text,
     focusAreas: [...focusAreas],
     searchText: `${displayName.toLowerCase()} ${delegate.toLowerCase()}`,
-  });
+  }));
 });
 
 ponder.on("NetworkParameters:ParameterChanged", async ({ event, context }) => {

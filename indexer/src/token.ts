@@ -1,7 +1,7 @@
 import { ponder } from "ponder:registry";
-import { account, delegation, transfer, votingPowerChange } from "ponder:schema";
+import { delegation, transfer, votingPowerChange } from "ponder:schema";
 import { zeroAddress } from "viem";
-import { advanceTo, loadAccount, updateDao } from "./dao";
+import { advanceTo, changeAccount, updateDao } from "./dao";
 
 ponder.on("Token:Transfer", async ({ event, context }) => {
   const { from, to, value } = event.args;
@@ -11,15 +11,13 @@ ponder.on("Token:Transfer", async ({ event, context }) => {
   let holders = 0;
   if (from === zeroAddress) await updateDao(context, (state) => ({ totalSupply: state.totalSupply + value }));
   else {
-    const sender = await loadAccount(context, from, timestamp);
-    if (sender.balance > 0n && sender.balance === value) holders -= 1;
-    await context.db.update(account, { address: from }).set({ balance: sender.balance - value });
+    const sender = await changeAccount(context, from, timestamp, (row) => ({ balance: row.balance - value }));
+    if (sender.balance === 0n && value > 0n) holders -= 1;
   }
   if (to === zeroAddress) await updateDao(context, (state) => ({ totalSupply: state.totalSupply - value }));
   else {
-    const recipient = await loadAccount(context, to, timestamp);
-    if (recipient.balance === 0n && value > 0n) holders += 1;
-    await context.db.update(account, { address: to }).set({ balance: recipient.balance + value });
+    const recipient = await changeAccount(context, to, timestamp, (row) => ({ balance: row.balance + value }));
+    if (recipient.balance === value && value > 0n) holders += 1;
   }
   if (holders !== 0) await updateDao(context, (state) => ({ holderCount: state.holderCount + holders }));
 });
@@ -31,22 +29,15 @@ ponder.on("Token:DelegateChanged", async ({ event, context }) => {
   await context.db
     .insert(delegation)
     .values({ id: event.id, delegator, fromDelegate, toDelegate, timestamp, blockNumber: number });
-  await loadAccount(context, delegator, timestamp);
-  await context.db
-    .update(account, { address: delegator })
-    .set({ delegatesTo: toDelegate === zeroAddress ? null : toDelegate });
+  await changeAccount(context, delegator, timestamp, () => ({
+    delegatesTo: toDelegate === zeroAddress ? null : toDelegate,
+  }));
   // A self-delegation is not counted among an account's delegators.
   if (fromDelegate !== zeroAddress && fromDelegate !== delegator) {
-    await loadAccount(context, fromDelegate, timestamp);
-    await context.db
-      .update(account, { address: fromDelegate })
-      .set((row) => ({ delegatorCount: row.delegatorCount - 1 }));
+    await changeAccount(context, fromDelegate, timestamp, (row) => ({ delegatorCount: row.delegatorCount - 1 }));
   }
   if (toDelegate !== zeroAddress && toDelegate !== delegator) {
-    await loadAccount(context, toDelegate, timestamp);
-    await context.db
-      .update(account, { address: toDelegate })
-      .set((row) => ({ delegatorCount: row.delegatorCount + 1 }));
+    await changeAccount(context, toDelegate, timestamp, (row) => ({ delegatorCount: row.delegatorCount + 1 }));
   }
 });
 
@@ -64,8 +55,7 @@ ponder.on("Token:DelegateVotesChanged", async ({ event, context }) => {
       (previousVotes === 0n && newVotes > 0n ? 1 : 0) -
       (previousVotes > 0n && newVotes === 0n ? 1 : 0),
   }));
-  await loadAccount(context, delegate, timestamp);
-  await context.db.update(account, { address: delegate }).set((row) => {
+  await changeAccount(context, delegate, timestamp, (row) => {
     const poweredOn = row.startedAtPowerOn !== null;
     // A powered spell opens when power rises from zero and closes when it falls to zero; the proposals that started
     // meanwhile are the ones this account was eligible to vote on.

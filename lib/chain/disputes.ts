@@ -3,6 +3,7 @@ import type { Address, Client } from "viem";
 import { contracts } from "../contracts";
 import { disputeStatusNames } from "../governance/dispute-status";
 import type { DisputeRecord, DisputeSettings, PanelMember } from "../governance/disputes";
+import { toListedDispute } from "../indexer/disputes";
 import type { DisputesRecord } from "../indexer/types";
 import { multicall3 } from "./multicall3";
 
@@ -68,15 +69,7 @@ export async function readDisputes(client: Client, history: DisputesRecord): Pro
   );
   const profiles = new Map(history.panel.map((member) => [member.expert, member.profile]));
   return {
-    disputes: history.items.map((indexed, i) => ({
-      ...stored[i],
-      proposalTitle: indexed.proposalTitle,
-      challengers: indexed.challengers.map(({ account, bond: posted }) => ({ account, bond: posted })),
-      evidence: indexed.evidence,
-      rulings: indexed.rulings,
-      idleMembers: indexed.idleMembers,
-      resolvedAt: indexed.resolvedAt ?? undefined,
-    })),
+    disputes: history.items.map((indexed, i) => ({ ...toListedDispute(indexed), ...stored[i] })),
     panel: panelAddresses.map((address, i) => ({
       address,
       profile: profiles.get(address) ?? "",

@@ -27,7 +27,12 @@ import type { DisputeRecord } from "../governance/disputes";
 import { proposalStateNames, type ProposalStateName } from "../governance/proposal-state";
 import { splitDescription } from "../governance/proposal-text";
 import type { TimelineInput } from "../governance/timeline";
-import { operationStateNames, timelockOperationId, type OperationStateName } from "../governance/timelock-operation";
+import {
+  operationStateNames,
+  timelockOperationId,
+  timelockSalt,
+  type OperationStateName,
+} from "../governance/timelock-operation";
 import type { VoteTotals } from "../governance/votes";
 import type { IndexedSettingChange, ProposalDetailRecord } from "../indexer/types";
 
@@ -59,7 +64,8 @@ export type ProposalSummary = {
 export type ProposalDetail = ProposalSummary & {
   decodedActions: DecodedAction[];
   timeline: TimelineInput;
-  timelockOperation: { id: Hex; state: OperationStateName; readyAt: bigint };
+  /** The operation the governor schedules: its id and salt (its predecessor is always `timelockPredecessor`). */
+  timelockOperation: { id: Hex; salt: Hex; state: OperationStateName; readyAt: bigint };
   disputeDetail?: DisputeRecord;
 };
 
@@ -200,7 +206,12 @@ export async function readProposalDetail(
       executedAt: record?.executedAt ?? undefined,
       canceledAt: record?.canceledAt ?? undefined,
     },
-    timelockOperation: { id: operationId, state: operationStateNames[operationState], readyAt },
+    timelockOperation: {
+      id: operationId,
+      salt: timelockSalt(governor.address, basics.descriptionHash),
+      state: operationStateNames[operationState],
+      readyAt,
+    },
     disputeDetail:
       storedDispute === undefined
         ? undefined

@@ -11,6 +11,8 @@ export function useChainQuery<T>(
     refetchInterval?: number;
     /** While a new key loads, keep showing the data of a previous key this accepts (`key` as passed here). */
     keepPreviousOf?: (previousKey: readonly unknown[]) => boolean;
+    /** What the server render read, shown without reading it again until it is stale. */
+    initialData?: T;
   } = {},
 ) {
   const chainId = useChainId();
@@ -22,6 +24,7 @@ export function useChainQuery<T>(
       return read(client);
     },
     refetchInterval: options.refetchInterval,
+    initialData: options.initialData,
     placeholderData: (previous, previousQuery) =>
       previousQuery && options.keepPreviousOf?.(previousQuery.queryKey.slice(2)) ? previous : undefined,
     enabled: client !== undefined && (options.enabled ?? true),

@@ -8,7 +8,7 @@ const DISPUTES_SHOWN = 100;
 
 /**
  * The latest disputes with their history (indexer) and their stored terms and status, the expert panel with
- * stakes, and the module's settings (chain).
+ * stakes, and the module's settings (chain). `history` alone is what shows while the chain cannot be read.
  */
 export function useDisputes() {
   const history = useIndexerQuery(["disputes"], (client) => client.disputes({ limit: DISPUTES_SHOWN }));
@@ -18,6 +18,7 @@ export function useDisputes() {
     keepPreviousOf: ([name]) => name === "disputes",
   });
   return {
+    history: history.data,
     data: live.data,
     isPending: history.isPending || live.isPending,
     error: history.error ?? live.error,

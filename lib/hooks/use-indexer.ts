@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery, type UseQueryOptions } from "@tanstack/react-query";
 import { createContext, createElement, useContext, useMemo, type ReactNode } from "react";
 import { indexerClient, type IndexerClient } from "../indexer/client";
 
@@ -25,7 +25,12 @@ export const indexerQueryKey = ["indexer"] as const;
 export function useIndexerQuery<T>(
   key: readonly unknown[],
   read: (client: IndexerClient) => Promise<T>,
-  options: { initialData?: T; enabled?: boolean; refetchInterval?: number; keepPrevious?: boolean } = {},
+  options: {
+    initialData?: T;
+    enabled?: boolean;
+    refetchInterval?: UseQueryOptions<T, Error, T, readonly unknown[]>["refetchInterval"];
+    keepPrevious?: boolean;
+  } = {},
 ) {
   const client = useIndexerClient();
   return useQuery<T, Error, T, readonly unknown[]>({

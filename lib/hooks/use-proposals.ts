@@ -3,7 +3,8 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import type { ProposalStateName } from "../governance/proposal-state";
 import type { ProposalFilter, ProposalPage } from "../indexer/types";
-import { toProposalSummary } from "../indexer/proposals";
+import type { ProposalSummary } from "../chain/proposals";
+import { readOpenProposals } from "../indexer/proposals";
 import { useChainNow } from "./use-chain-now";
 import { indexerQueryKey, useIndexerClient, useIndexerQuery } from "./use-indexer";
 
@@ -25,17 +26,15 @@ export function useProposalList(filter: ProposalListFilter, initial?: ProposalPa
   });
 }
 
-/** Proposals still in motion (pending, active, succeeded, queued), newest first, as summaries. */
-export function useOpenProposals() {
+/** Proposals still in motion (pending, active, succeeded, queued), newest first; `initial` from the server render. */
+export function useOpenProposals(initial?: ProposalSummary[]) {
   const now = useChainNow();
-  // Until the chain's time is read the indexer computes states at its own clock, which a local chain's time travel
-  // leaves behind: asked again, under another key, once the chain's time is known.
-  return useIndexerQuery(
-    ["proposals", "open", now !== undefined],
-    async (client) => {
-      const page = await client.proposals({ state: "Pending,Active,Succeeded,Queued", now, limit: 100 });
-      return page.items.map(toProposalSummary);
-    },
-    { refetchInterval: 15_000, keepPrevious: true },
-  );
+  // The indexer computes states at the time it is given, else at its own clock, which a local chain's time travel
+  // leaves behind: asked again, under another key, once the chain's time is known. A server render's list already is.
+  const atChainTime = now !== undefined || initial !== undefined;
+  return useIndexerQuery(["proposals", "open", atChainTime], (client) => readOpenProposals(client, now), {
+    initialData: initial,
+    refetchInterval: 15_000,
+    keepPrevious: true,
+  });
 }

@@ -1,5 +1,6 @@
 import type { ProposalSummary } from "../chain/proposals";
 import { splitDescription } from "../governance/proposal-text";
+import type { IndexerClient } from "./client";
 import type { IndexedProposal } from "./types";
 
 /** What the proposal list and cards show of an indexed proposal. */
@@ -21,4 +22,10 @@ export function toProposalSummary(proposal: IndexedProposal): ProposalSummary {
     createdAt: proposal.createdAt,
     dispute: proposal.dispute ?? undefined,
   };
+}
+
+/** Proposals still in motion (pending, active, succeeded, queued) with their states at `now`, newest first. */
+export async function readOpenProposals(client: IndexerClient, now: bigint | undefined): Promise<ProposalSummary[]> {
+  const page = await client.proposals({ state: "Pending,Active,Succeeded,Queued", now, limit: 100 });
+  return page.items.map(toProposalSummary);
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import { cache } from "react";
+import { governorKnows, readProposalCreated, type CreatedProposal } from "../chain/proposal-created";
+import { serverChainClient } from "../chain/server-client";
 import { serverChainNow } from "../chain/server-clock";
 import { serverIndexerUrl } from "../server-config";
 import { indexerClient, type IndexerClient } from "./client";
@@ -28,6 +30,18 @@ export async function renderRead<T>(read: (client: IndexerClient) => Promise<T>)
 export const indexedProposal = cache(async (id: bigint) => {
   const now = await serverChainNow();
   return renderRead((client) => client.proposal(id, now));
+});
+
+/**
+ * A proposal the indexer does not have (`indexedProposal` null) that the governor knows: just created, the indexer not
+ * at its block yet. `created` is its text from the chain's ProposalCreated log, when that log is recent enough. Null
+ * when the governor does not know the id, or the chain does not answer.
+ */
+export const unindexedProposal = cache(async (id: bigint): Promise<{ created?: CreatedProposal } | null> => {
+  const client = serverChainClient();
+  const known = await governorKnows(client, id).catch(() => false);
+  if (!known) return null;
+  return { created: await readProposalCreated(client, id).catch(() => undefined) };
 });
 
 /** One address's indexed profile, shared by the page's metadata and its render. */

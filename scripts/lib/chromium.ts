@@ -3,6 +3,16 @@ import { existsSync } from "node:fs";
 
 export const chromiumPath = "/usr/bin/chromium";
 
+/** Chromium as the tests and benchmarks run it: headless in a container, nothing fetched from the internet. */
+export const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
 /**
  * The browser tests use Debian's Chromium (Playwright cannot download its own here). Install it with apt
  * when missing; that needs root, as on CI.

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { QueryState } from "@/components/query-state";
+import { ShowMore } from "@/components/show-more";
 import { delegateSorts, isDelegateSort } from "@/lib/governance/delegates";
 import { useDelegateList, type DelegateListFilter } from "@/lib/hooks/use-delegates";
 import type { DelegatePage } from "@/lib/indexer/types";
@@ -148,16 +149,7 @@ export function DelegateDirectory({
                     <DelegateCard key={delegate.address} delegate={delegate} />
                   ))}
                 </ul>
-                {directory.hasNextPage && (
-                  <button
-                    type="button"
-                    onClick={() => directory.fetchNextPage()}
-                    disabled={directory.isFetchingNextPage}
-                    className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:border-slate-400 disabled:opacity-60"
-                  >
-                    {directory.isFetchingNextPage ? "Loading…" : "Show more delegates"}
-                  </button>
-                )}
+                <ShowMore query={directory} label="delegates" />
               </div>
             )}
           </div>

@@ -33,15 +33,20 @@ const DisputeActions = dynamic(
   { ssr: false },
 );
 
+/**
+ * One dispute. `now` is the chain's time: without it (the chain cannot be read) the card shows what the indexer
+ * holds, without the terms only the module stores (rulings needed to decide) and without actions.
+ */
 export function DisputeCard({
   dispute,
   now,
   profiles,
 }: {
   dispute: ListedDispute;
-  now: bigint;
+  now?: bigint;
   profiles: Map<Address, string>;
 }) {
+  const live = now !== undefined;
   const needed = rulingsToDecide(dispute);
   return (
     <li
@@ -82,7 +87,8 @@ export function DisputeCard({
         </Row>
         <Row label="Rulings">
           <span data-testid="dispute-tally">
-            {dispute.upholdCount} uphold, {dispute.rejectCount} reject; {dispute.rulingQuorum} matching decide
+            {dispute.upholdCount} uphold, {dispute.rejectCount} reject
+            {live && `; ${dispute.rulingQuorum} matching decide`}
           </span>
         </Row>
         <Row label="Reward">
@@ -93,14 +99,14 @@ export function DisputeCard({
       </dl>
 
       <p className="text-sm text-slate-600">{disputeStatusLabels[dispute.status]}.</p>
-      {dispute.status === "Open" && (
+      {live && dispute.status === "Open" && (
         <p className="text-sm text-slate-600">
           {needed.uphold} more uphold {needed.uphold === 1 ? "ruling cancels" : "rulings cancel"} the proposal;{" "}
           {needed.reject} more reject {needed.reject === 1 ? "ruling lifts" : "rulings lift"} the freeze.
         </p>
       )}
 
-      <DisputeActions dispute={dispute} />
+      {live && <DisputeActions dispute={dispute} />}
       <EvidenceList dispute={dispute} />
 
       <RulingList rulings={dispute.rulings} profiles={profiles} />

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { QueryState } from "@/components/query-state";
+import { ShowMore } from "@/components/show-more";
 import { ProposalRow } from "@/components/proposal/proposal-row";
 import { useChainNow } from "@/lib/hooks/use-chain-now";
 import { useProposalList, type ProposalListFilter } from "@/lib/hooks/use-proposals";
@@ -90,16 +91,7 @@ export function ProposalList({
                   <ProposalRow key={proposal.id.toString()} proposal={proposal} now={now} />
                 ))}
               </ul>
-              {proposals.hasNextPage && (
-                <button
-                  type="button"
-                  onClick={() => proposals.fetchNextPage()}
-                  disabled={proposals.isFetchingNextPage}
-                  className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:border-slate-400 disabled:opacity-60"
-                >
-                  {proposals.isFetchingNextPage ? "Loading…" : "Show more proposals"}
-                </button>
-              )}
+              <ShowMore query={proposals} label="proposals" />
             </div>
           )
         }

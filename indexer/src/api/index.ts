@@ -399,7 +399,12 @@ app.get("/delegates", async (c) => {
   // The directory: every address with voting power or a statement.
   const filters: SQL[] = [or(gt(account.votingPower, 0n), gt(account.statementVersion, 0n))!];
   for (const pattern of patterns) filters.push(ilike(account.searchText, pattern));
-  if (focusArea) filters.push(sql`${focusArea} = any(${account.focusAreas})`);
+  // A focus area in any letter case: "gpu clusters" finds "GPU clusters".
+  if (focusArea) {
+    filters.push(
+      sql`exists (select 1 from unnest(${account.focusAreas}) as area where lower(area) = lower(${focusArea}))`,
+    );
+  }
   const offset = Number(decodeCursor(c, 1)?.[0] ?? 0);
   const order = {
     votingPower: [desc(account.votingPower), asc(account.address)],

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { isAddressEqual, type Address } from "viem";
 import { QueryState } from "@/components/query-state";
+import { ShowMore } from "@/components/show-more";
 import { formatTokens, shortAddress } from "@/lib/format";
 import { useDelegators } from "@/lib/hooks/use-delegate";
 import type { Delegator, Page } from "@/lib/indexer/types";
@@ -41,16 +42,7 @@ export function DelegatorsList({ delegate, initial }: { delegate: Address; initi
                   </li>
                 ))}
               </ul>
-              {delegators.hasNextPage && (
-                <button
-                  type="button"
-                  onClick={() => delegators.fetchNextPage()}
-                  disabled={delegators.isFetchingNextPage}
-                  className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:border-slate-400 disabled:opacity-60"
-                >
-                  {delegators.isFetchingNextPage ? "Loading…" : "Show more delegators"}
-                </button>
-              )}
+              <ShowMore query={delegators} label="delegators" />
             </div>
           )
         }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { Address } from "viem";
 import { CollapsibleMarkdown } from "@/components/markdown";
 import { QueryState } from "@/components/query-state";
+import { ShowMore } from "@/components/show-more";
 import { VoteSupportBadge } from "@/components/vote-support-badge";
 import { formatTokens } from "@/lib/format";
 import { useVotingHistory } from "@/lib/hooks/use-delegate";
@@ -55,16 +56,7 @@ export function VotingHistory({ address, initial }: { address: Address; initial?
                   </li>
                 ))}
               </ul>
-              {votes.hasNextPage && (
-                <button
-                  type="button"
-                  onClick={() => votes.fetchNextPage()}
-                  disabled={votes.isFetchingNextPage}
-                  className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:border-slate-400 disabled:opacity-60"
-                >
-                  {votes.isFetchingNextPage ? "Loading…" : "Show more votes"}
-                </button>
-              )}
+              <ShowMore query={votes} label="votes" />
             </div>
           )
         }

@@ -10,7 +10,11 @@ import { useChainNow } from "@/lib/hooks/use-chain-now";
 import { useProposal } from "@/lib/hooks/use-proposal";
 import { toProposalSummary } from "@/lib/indexer/proposals";
 import type { IndexedVote, Page, ProposalDetailRecord } from "@/lib/indexer/types";
+import type { CreatedProposal } from "@/lib/chain/proposal-created";
 import type { ProposalDetail as Detail } from "@/lib/chain/proposals";
+import type { TimelockRoles } from "@/lib/chain/timelock-roles";
+import { useGuardian } from "@/lib/hooks/use-guardian";
+import { splitDescription } from "@/lib/governance/proposal-text";
 import { DisputedMark, StateBadge } from "@/components/proposal/state-badge";
 import { ActionList } from "@/components/proposal/action-list";
 import { ProposalNotFound } from "./proposal-not-found";
@@ -44,25 +48,47 @@ function indexedDetail(record: ProposalDetailRecord): Detail {
     ...summary,
     decodedActions: [],
     timeline: { ...summary, voteStart: summary.snapshot, extendedAt: undefined },
-    timelockOperation: { id: "0x", state: "Unset", readyAt: 0n },
+    timelockOperation: { id: "0x", salt: "0x", state: "Unset", readyAt: 0n },
   };
+}
+
+/** The live state of a proposal the indexer has not reached yet, with its text from the chain's ProposalCreated log. */
+function createdDetail(live: Detail, created: CreatedProposal): Detail {
+  const { title, body } = splitDescription(created.description);
+  const { createdAt, description } = created;
+  return { ...live, title, body, description, createdAt, timeline: { ...live.timeline, createdAt } };
 }
 
 export function ProposalDetail({
   id,
   initial,
+  created,
   initialVotes,
+  initialLive,
+  initialRoles,
 }: {
   id: bigint;
-  initial?: ProposalDetailRecord;
+  initial?: ProposalDetailRecord | null;
+  /** The live state and the timelock's roles as the server read them; undefined when it could not. */
+  initialLive?: Detail | null;
+  initialRoles?: TimelockRoles;
+  /** For a proposal the indexer does not have yet: its text from the chain. */
+  created?: CreatedProposal;
   initialVotes?: Page<IndexedVote>;
 }) {
-  const { record, live } = useProposal(id, initial);
+  const { record, live } = useProposal(id, initial, initialLive);
+  // Read with the page's first live reads, not after the guardian controls' code loads: one JSON-RPC batch.
+  useGuardian();
   const now = useChainNow();
-  if (record.data === null || live.data === null) return <ProposalNotFound id={id.toString()} />;
+  if (live.data === null) return <ProposalNotFound id={id.toString()} />;
   // History (the indexer) and live state (the chain) load and fail on their own: the page shows whichever arrived
-  // (the server renders the history), and each failure its own error with a retry.
-  const detail = live.data ?? (record.data ? indexedDetail(record.data) : undefined);
+  // (the server renders the history), and each failure its own error with a retry. A proposal the indexer does not
+  // have yet shows from the chain until it does.
+  const indexing = record.data === null;
+  const detail =
+    indexing && live.data && created
+      ? createdDetail(live.data, created)
+      : (live.data ?? (record.data ? indexedDetail(record.data) : undefined));
   const hasLive = live.data !== undefined;
   const historyError = record.error && (
     <QueryState query={record} label="this proposal's history" renderOnError>
@@ -101,6 +127,15 @@ export function ProposalDetail({
         <p className="mt-1 break-all font-mono text-xs text-slate-400">#{detail.id.toString()}</p>
       </div>
 
+      {indexing && (
+        <p
+          role="status"
+          data-testid="being-indexed"
+          className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
+        >
+          Being indexed… This proposal is on chain; its votes and history appear here once the indexer reaches it.
+        </p>
+      )}
       {historyError}
       {liveError}
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
@@ -151,7 +186,7 @@ export function ProposalDetail({
               <VoteSummary votes={detail.votes} quorum={detail.quorum} quorumIsEstimate={detail.quorumIsEstimate} />
             </Section>
             <Section title="Timelock" testId="timelock">
-              <TimelockOperation detail={detail} />
+              <TimelockOperation detail={detail} initialRoles={initialRoles} />
             </Section>
           </div>
         )}

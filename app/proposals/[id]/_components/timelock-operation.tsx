@@ -2,17 +2,19 @@
 
 import type { ReactNode } from "react";
 import type { ProposalDetail } from "@/lib/chain/proposals";
+import type { TimelockRoles } from "@/lib/chain/timelock-roles";
 import { formatCountdown, formatTimestamp } from "@/lib/format";
 import {
   describeCancellers,
   describeChallengeWindow,
   describeExecutors,
   describeFreeze,
+  timelockPredecessor,
   timelockStatus,
   type TimelockStatusName,
 } from "@/lib/governance/timelock-operation";
 import { useChainNow } from "@/lib/hooks/use-chain-now";
-import { useTimelockRoles, useTimelockSchedule } from "@/lib/hooks/use-timelock-roles";
+import { useTimelockRoles } from "@/lib/hooks/use-timelock-roles";
 
 function explain(status: TimelockStatusName, proposalState: ProposalDetail["state"]): string {
   switch (status) {
@@ -35,11 +37,10 @@ function explain(status: TimelockStatusName, proposalState: ProposalDetail["stat
  * The timelock operation this proposal schedules, as the timelock sees it: id, salt and predecessor, its state, the
  * ETA with a countdown, the challenge window or the dispute freeze, and who may execute or cancel it.
  */
-export function TimelockOperation({ detail }: { detail: ProposalDetail }) {
+export function TimelockOperation({ detail, initialRoles }: { detail: ProposalDetail; initialRoles?: TimelockRoles }) {
   const operation = detail.timelockOperation;
   const now = useChainNow();
-  const schedule = useTimelockSchedule(detail.id);
-  const roles = useTimelockRoles();
+  const roles = useTimelockRoles(initialRoles);
   const status = timelockStatus(operation.state, detail.state, detail.timeline.queuedAt !== undefined);
   // The timelock keeps the ready time while the operation waits; once done or canceled, the governor's ETA remains.
   const eta = status === "Waiting" || status === "Ready" ? operation.readyAt : detail.eta;
@@ -54,12 +55,12 @@ export function TimelockOperation({ detail }: { detail: ProposalDetail }) {
       </Entry>
       <Entry label="Salt (governor address XOR description hash)">
         <span className="break-all font-mono text-xs" data-testid="timelock-salt">
-          {schedule.data?.salt ?? "…"}
+          {operation.salt}
         </span>
       </Entry>
       <Entry label="Predecessor">
         <span className="break-all font-mono text-xs" data-testid="timelock-predecessor">
-          {schedule.data?.predecessor ?? "…"}
+          {timelockPredecessor}
         </span>{" "}
         <span className="text-slate-500">(none: the governor schedules without one)</span>
       </Entry>

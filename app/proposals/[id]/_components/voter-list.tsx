@@ -2,6 +2,7 @@
 
 import { CollapsibleMarkdown } from "@/components/markdown";
 import { QueryState } from "@/components/query-state";
+import { ShowMore } from "@/components/show-more";
 import { VoteSupportBadge } from "@/components/vote-support-badge";
 import { formatTokens, shortAddress } from "@/lib/format";
 import { useProposalVotes } from "@/lib/hooks/use-proposal-votes";
@@ -40,16 +41,7 @@ export function VoterList({ proposalId, initial }: { proposalId: bigint; initial
                 </li>
               ))}
             </ul>
-            {votes.hasNextPage && (
-              <button
-                type="button"
-                onClick={() => votes.fetchNextPage()}
-                disabled={votes.isFetchingNextPage}
-                className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:border-slate-400 disabled:opacity-60"
-              >
-                {votes.isFetchingNextPage ? "Loading…" : "Show more voters"}
-              </button>
-            )}
+            <ShowMore query={votes} label="voters" />
           </div>
         );
       }}
