@@ -24,9 +24,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <Providers initialState={initialState} rpcUrl={publicRpcUrl()} indexerUrl={publicIndexerUrl()}>
           <Header />
+          {config.devPanel && <DevPanelLoader />}
           <SyncStatus />
           <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
-          {config.devPanel && <DevPanelLoader />}
         </Providers>
       </body>
     </html>

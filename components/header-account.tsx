@@ -15,7 +15,7 @@ export function HeaderAccount() {
   const { votingPower, delegate } = summary.data;
   const delegateLabel = !delegate ? "not delegated" : delegate === summary.account ? "self" : shortAddress(delegate);
   return (
-    <div className="flex items-center gap-3 text-xs text-slate-600" data-testid="header-account">
+    <div className="flex flex-wrap items-center gap-3 text-xs text-slate-600" data-testid="header-account">
       <span title="Your voting power">
         <span className="font-semibold text-slate-900" data-testid="header-voting-power">
           {formatTokens(votingPower, 0)} PLM
@@ -26,14 +26,23 @@ export function HeaderAccount() {
         delegate: {delegateLabel}
       </Link>
       {pending.length > 0 && (
-        <details className="relative">
+        <details
+          className="relative"
+          onKeyDown={(event) => {
+            // A menu closes on Escape and gives the focus back to its button.
+            const menu = event.currentTarget;
+            if (event.key !== "Escape" || !menu.open) return;
+            menu.open = false;
+            menu.querySelector("summary")?.focus();
+          }}
+        >
           <summary
             className="cursor-pointer list-none rounded-full bg-amber-100 px-2 py-0.5 font-medium text-amber-900"
             data-testid="header-pending"
           >
             {pending.length} pending
           </summary>
-          <ul className="absolute right-0 z-20 mt-2 w-80 space-y-1 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
+          <ul className="absolute left-0 z-20 mt-2 w-[min(20rem,calc(100vw-2rem))] space-y-1 md:right-0 md:left-auto rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
             {pending.map(({ kind, proposal }) => (
               <li key={`${kind}-${proposal.id}`}>
                 <Link

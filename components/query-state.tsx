@@ -61,7 +61,7 @@ export function QueryState({
   }
   if (query.isPending) {
     return (
-      <p role="status" className="animate-pulse text-sm text-slate-500">
+      <p role="status" className="animate-pulse text-sm text-slate-600">
         Loading {label}…
       </p>
     );

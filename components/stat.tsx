@@ -14,11 +14,11 @@ export function Stat({
 }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4">
-      <p className="text-xs uppercase tracking-wide text-slate-500">{label}</p>
+      <p className="text-xs uppercase tracking-wide text-slate-600">{label}</p>
       <p className="mt-1 text-xl font-semibold tabular-nums" data-testid={testId}>
         {children}
       </p>
-      {note && <p className="mt-1 text-xs text-slate-500">{note}</p>}
+      {note && <p className="mt-1 text-xs text-slate-600">{note}</p>}
     </div>
   );
 }

@@ -2,30 +2,12 @@ import type { Page } from "@playwright/test";
 import { parseEther, type Address } from "viem";
 import { contracts } from "../lib/contracts";
 import { formatTimestamp, formatTokens } from "../lib/format";
-import { splitDescription } from "../lib/governance/proposal-text";
 import { localRoles } from "../scripts/lib/accounts";
 import { anvilAccount, writeContract, type AnvilClient } from "../scripts/lib/chain";
 import { expect, test } from "./fixtures";
-import { address, disputeEvidence, openProposalAs } from "./governance";
+import { address, disputeEvidence, openProposalAs, undisputedQueuedProposal } from "./governance";
 
 const { disputeModule, governor, token } = contracts;
-
-/** The seeded queued proposal nobody disputed yet (its ETA about a day ahead). */
-async function undisputedQueuedProposal(chain: AnvilClient): Promise<bigint> {
-  const created = await chain.getContractEvents({
-    ...governor,
-    eventName: "ProposalCreated",
-    fromBlock: 0n,
-    strict: true,
-  });
-  const log = created.find(
-    ({ args }) => splitDescription(args.description).title === "Raise the minimum SLA uptime to 99.7%",
-  );
-  if (!log) throw new Error("The seed has no proposal titled 'Raise the minimum SLA uptime to 99.7%'");
-  const id = log.args.proposalId;
-  expect(await chain.readContract({ ...disputeModule, functionName: "disputeOf", args: [id] })).toBe(0n);
-  return id;
-}
 
 function bond(chain: AnvilClient) {
   return chain.readContract({ ...disputeModule, functionName: "bond" });

@@ -3,6 +3,7 @@ import { encodeFunctionData, keccak256, stringToHex, toHex, type Address } from 
 import { contracts } from "../lib/contracts";
 import type { ProposalAction } from "../lib/governance/actions";
 import { ProposalState } from "../lib/governance/proposal-state";
+import { splitDescription } from "../lib/governance/proposal-text";
 import { anvilAccount, type AnvilClient } from "../scripts/lib/chain";
 import { governanceHelper } from "../scripts/lib/governance";
 
@@ -52,14 +53,22 @@ export async function proposalState(chain: AnvilClient, id: bigint) {
   return chain.readContract({ ...governor, functionName: "state", args: [id] });
 }
 
-/** The id of a proposal the seed left Active. */
-export async function seededActiveProposal(chain: AnvilClient): Promise<bigint> {
+/** Every proposal on the chain with its state, oldest first. */
+export async function proposalsWithState(chain: AnvilClient): Promise<{ id: bigint; state: number }[]> {
   const count = await chain.readContract({ ...governor, functionName: "proposalCount" });
+  const proposals = [];
   for (let i = 0n; i < count; i++) {
     const [id] = await chain.readContract({ ...governor, functionName: "proposalDetailsAt", args: [i] });
-    if ((await proposalState(chain, id)) === ProposalState.Active) return id;
+    proposals.push({ id, state: await proposalState(chain, id) });
   }
-  throw new Error("The seed has no active proposal");
+  return proposals;
+}
+
+/** The id of a proposal the seed left Active. */
+export async function seededActiveProposal(chain: AnvilClient): Promise<bigint> {
+  const active = (await proposalsWithState(chain)).find(({ state }) => state === ProposalState.Active);
+  if (!active) throw new Error("The seed has no active proposal");
+  return active.id;
 }
 
 export function address(index: number): Address {
@@ -100,4 +109,22 @@ export async function openProposalAs(
   await wallet.install(account);
   await page.goto(`/proposals/${id}`);
   await wallet.connect();
+}
+
+/** The seeded queued proposal nobody disputed yet (its ETA about a day ahead). */
+export async function undisputedQueuedProposal(chain: AnvilClient): Promise<bigint> {
+  const created = await chain.getContractEvents({
+    ...governor,
+    eventName: "ProposalCreated",
+    fromBlock: 0n,
+    strict: true,
+  });
+  const log = created.find(
+    ({ args }) => splitDescription(args.description).title === "Raise the minimum SLA uptime to 99.7%",
+  );
+  if (!log) throw new Error("The seed has no proposal titled 'Raise the minimum SLA uptime to 99.7%'");
+  const id = log.args.proposalId;
+  if ((await chain.readContract({ ...disputeModule, functionName: "disputeOf", args: [id] })) !== 0n)
+    throw new Error("The seeded queued proposal is already disputed");
+  return id;
 }

@@ -10,12 +10,14 @@ const [adaIndex, raviIndex] = localRoles.delegates;
 
 /** The dev panel moves anvil's clock to the proposal's next milestone, as a newcomer would. */
 async function moveToNextMilestone(page: Page, id: bigint, milestone: string) {
-  await page.getByRole("button", { name: "Dev panel" }).click();
+  const toggle = page.getByRole("button", { name: "Dev panel" });
+  await toggle.click();
   const panel = page.getByRole("complementary", { name: "Dev panel" });
   await panel.getByRole("combobox").selectOption(id.toString());
   await panel.getByRole("button", { name: `Move time to: ${milestone}` }).click();
   await expect(panel.getByRole("button", { name: /Move time to/ })).toBeEnabled();
-  await panel.getByRole("button", { name: "Close dev panel" }).click();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
 }
 
 test("a proposal goes from delegation and vote to execution in the app, and the overview shows the new parameter", async ({

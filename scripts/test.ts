@@ -1,5 +1,5 @@
 // `npm test`: every suite of the project, then one line of its own: `N passed, M failed`.
-// Suites: the contracts build, the forge tests, the TypeScript type check, the vitest suites (unit, the
+// Suites: the contracts build, the forge tests, the TypeScript type check, ESLint, the vitest suites (unit, the
 // deploy/seed integration test on its own anvil, the indexer checked against the chain on PGlite and PostgreSQL), the app's production build and the browser tests
 // (Playwright in Debian's Chromium against the built app on its own anvil). A suite that crashes before
 // reporting counts as one failure.
@@ -51,6 +51,11 @@ async function forgeTests(): Promise<SuiteResult> {
 async function typecheck(): Promise<SuiteResult> {
   const code = await run(join(rootDir, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", "."]);
   return { name: "typecheck", passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
+}
+
+async function lint(): Promise<SuiteResult> {
+  const code = await run(join(rootDir, "node_modules", ".bin", "eslint"), ["--max-warnings", "0", "."]);
+  return { name: "lint", passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
 }
 
 async function vitest(): Promise<SuiteResult> {
@@ -111,6 +116,7 @@ const results: SuiteResult[] = [];
 results.push(await contractsBuild());
 results.push(await forgeTests());
 results.push(await typecheck());
+results.push(await lint());
 results.push(await vitest());
 const app = await appBuild();
 results.push(app);

@@ -27,23 +27,23 @@ export function GuardianStatus() {
           const paused = parametersPaused(state, now);
           return (
             <dl className="mt-3 grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[auto_1fr]">
-              <dt className="text-slate-500">Guardian</dt>
+              <dt className="text-slate-600">Guardian</dt>
               <dd className="break-all font-mono" data-testid="guardian-address">
                 {hasGuardian(state) ? state.guardian : "none"}
               </dd>
-              <dt className="text-slate-500">Term</dt>
+              <dt className="text-slate-600">Term</dt>
               <dd data-testid="guardian-term">
                 {describeGuardianTerm(state, now)}{" "}
-                <span className="text-slate-500">(cancels proposals and pauses the network parameters until then)</span>
+                <span className="text-slate-600">(cancels proposals and pauses the network parameters until then)</span>
               </dd>
-              <dt className="text-slate-500">Network parameters</dt>
+              <dt className="text-slate-600">Network parameters</dt>
               <dd data-testid="parameters-pause" className={paused ? "font-semibold text-red-800" : undefined}>
                 {describePause(state, now)}
               </dd>
-              <dt className="text-slate-500">The guardian may pause</dt>
+              <dt className="text-slate-600">The guardian may pause</dt>
               <dd>
                 <span data-testid="guardian-next-pause">{describeNextGuardianPause(state, now)}</span>{" "}
-                <span className="text-slate-500">
+                <span className="text-slate-600">
                   (a pause lasts {formatDuration(state.pauseDuration)} unless governance renews or lifts it)
                 </span>
               </dd>

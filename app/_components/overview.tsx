@@ -17,6 +17,7 @@ import type { DaoOverview } from "@/lib/chain/dao-overview";
 import { parametersPaused } from "@/lib/governance/guardian";
 import { useDaoOverview } from "@/lib/hooks/use-dao-overview";
 import { useGuardian } from "@/lib/hooks/use-guardian";
+import { ScrollBox } from "@/components/scroll-box";
 
 export function Overview({ initial }: { initial?: DaoOverview }) {
   const overview = useDaoOverview(initial);
@@ -64,35 +65,37 @@ export function Overview({ initial }: { initial?: DaoOverview }) {
                   )
                 )}
               </h2>
-              <table className="mt-3 w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
-                <thead className="bg-slate-100 text-left text-slate-600">
-                  <tr>
-                    <th className="px-4 py-2">Parameter</th>
-                    <th className="px-4 py-2">Value</th>
-                    <th className="px-4 py-2">Bounds</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.parameters.map((parameter) => (
-                    <tr
-                      key={parameter.key}
-                      className="border-t border-slate-100"
-                      data-testid={`parameter-${parameter.key}`}
-                    >
-                      <td className="px-4 py-2">
-                        <p className="font-medium">{parameter.key}</p>
-                        <p className="text-slate-500">{parameter.description}</p>
-                      </td>
-                      <td className="px-4 py-2 font-mono" data-testid="value">
-                        {formatParameterValue(parameter.value, parameter.unit)}
-                      </td>
-                      <td className="px-4 py-2 text-slate-600">
-                        {formatParameterBounds(parameter.min, parameter.max, parameter.unit)}
-                      </td>
+              <ScrollBox label="Network parameters" className="mt-3 rounded-lg border border-slate-200 bg-white">
+                <table className="w-full text-sm">
+                  <thead className="bg-slate-100 text-left text-slate-600">
+                    <tr>
+                      <th className="px-4 py-2">Parameter</th>
+                      <th className="px-4 py-2">Value</th>
+                      <th className="px-4 py-2">Bounds</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {data.parameters.map((parameter) => (
+                      <tr
+                        key={parameter.key}
+                        className="border-t border-slate-100"
+                        data-testid={`parameter-${parameter.key}`}
+                      >
+                        <td className="px-4 py-2">
+                          <p className="font-medium">{parameter.key}</p>
+                          <p className="text-slate-600">{parameter.description}</p>
+                        </td>
+                        <td className="px-4 py-2 font-mono" data-testid="value">
+                          {formatParameterValue(parameter.value, parameter.unit)}
+                        </td>
+                        <td className="px-4 py-2 text-slate-600">
+                          {formatParameterBounds(parameter.min, parameter.max, parameter.unit)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollBox>
             </section>
 
             <GuardianStatus />

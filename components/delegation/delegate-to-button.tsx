@@ -24,7 +24,7 @@ export function DelegateToButton({ delegatee }: { delegatee: Address }) {
 
   if (!summary.account) {
     return (
-      <p className="text-sm text-slate-500" data-testid="delegate-to">
+      <p className="text-sm text-slate-600" data-testid="delegate-to">
         Connect a wallet (top right) to delegate your votes to {name}.
       </p>
     );
@@ -41,7 +41,7 @@ export function DelegateToButton({ delegatee }: { delegatee: Address }) {
   }
   if (!summary.data) {
     return (
-      <p role="status" className="animate-pulse text-sm text-slate-500" data-testid="delegate-to">
+      <p role="status" className="animate-pulse text-sm text-slate-600" data-testid="delegate-to">
         Reading your delegation…
       </p>
     );

@@ -125,7 +125,7 @@ export function DelegationForm({
             </span>
           </p>
         ) : (
-          <p id={`${inputId}-help`} className="text-xs text-slate-500">
+          <p id={`${inputId}-help`} className="text-xs text-slate-600">
             Paste the 0x address (lowercase is fine). ENS names are not resolved: look the address up first.
           </p>
         )}

@@ -26,7 +26,7 @@ export function PowerChangeLines({
   }
   if (!preview) {
     return (
-      <p role="status" className="animate-pulse text-xs text-slate-500">
+      <p role="status" className="animate-pulse text-xs text-slate-600">
         Reading voting power…
       </p>
     );

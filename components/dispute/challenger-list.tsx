@@ -18,7 +18,7 @@ export function ChallengerList({ dispute }: { dispute: Pick<DisputeRecord, "chal
           {index === 0 && " (filed)"}
         </span>
       ))}
-      <span className="text-slate-500">
+      <span className="text-slate-600">
         {" "}
         · {dispute.challengers.length} × {formatTokens(dispute.bond)} = {formatTokens(dispute.totalBond)} PLM bonded
       </span>

@@ -105,7 +105,7 @@ function Body({
 
   if (!account) {
     return (
-      <p className="text-slate-500">
+      <p className="text-slate-600">
         Connect a wallet (top right) to rule on this dispute (expert panel), join it or add evidence.
       </p>
     );
@@ -120,13 +120,13 @@ function Body({
       </p>
     );
   }
-  if (!standing.data) return <p className="animate-pulse text-slate-500">Checking your place on the panel…</p>;
+  if (!standing.data) return <p className="animate-pulse text-slate-600">Checking your place on the panel…</p>;
 
   const bonded = dispute.challengers.some((challenger) => isAddressEqual(challenger.account, account));
   if (!standing.data.isPanelMember) {
     return (
       <>
-        <p data-testid="ruling-unavailable" className={bonded ? "text-slate-600" : "text-slate-500"}>
+        <p data-testid="ruling-unavailable" className={bonded ? "text-slate-600" : "text-slate-600"}>
           {bonded
             ? `You have a bond in this dispute. The expert panel rules on it until ${formatTimestamp(dispute.deadline)}; if it is upheld you withdraw your bond plus your share of the reward from the Disputes page.`
             : `Only members of the expert panel rule on disputes, until ${formatTimestamp(dispute.deadline)}.`}
@@ -194,15 +194,15 @@ function YourRuling({
         <span className="font-mono" title={account}>
           {shortAddress(account)}
         </span>
-        {recorded && <span className="text-slate-500"> on {formatTimestamp(recorded.time)}</span>}.
+        {recorded && <span className="text-slate-600"> on {formatTimestamp(recorded.time)}</span>}.
       </p>
-      {standing.profile && <p className="text-xs text-slate-500">{standing.profile}</p>}
+      {standing.profile && <p className="text-xs text-slate-600">{standing.profile}</p>}
       {reason && (
         <div data-testid="your-ruling-reason" className="text-slate-800">
           <CollapsibleMarkdown source={reason} />
         </div>
       )}
-      <p className="text-xs text-slate-500">A ruling is final: the module refuses a second one.</p>
+      <p className="text-xs text-slate-600">A ruling is final: the module refuses a second one.</p>
     </div>
   );
 }

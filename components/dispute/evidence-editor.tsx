@@ -51,7 +51,7 @@ export function EvidenceEditor({
         <span
           id={lengthId}
           data-testid="evidence-length"
-          className={`text-xs ${over ? "text-red-700" : "text-slate-500"}`}
+          className={`text-xs ${over ? "text-red-700" : "text-slate-600"}`}
         >
           {bytes.toLocaleString("en-US")}
           {maxBytes !== undefined ? ` / ${maxBytes.toLocaleString("en-US")}` : ""} bytes
@@ -64,7 +64,7 @@ export function EvidenceEditor({
           className="mt-1 min-h-[4rem] rounded-lg border border-slate-200 bg-slate-50 p-2"
           data-testid="evidence-preview"
         >
-          {value.trim() ? <Markdown source={value} /> : <p className="text-slate-400">The panel reads it here.</p>}
+          {value.trim() ? <Markdown source={value} /> : <p className="text-slate-600">The panel reads it here.</p>}
         </div>
       </div>
     </div>

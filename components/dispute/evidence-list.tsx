@@ -18,7 +18,7 @@ export function EvidenceList({ dispute }: { dispute: Pick<DisputeRecord, "challe
       <ol data-testid="dispute-evidence" className="mt-1 space-y-2">
         {dispute.evidence.map((item, index) => (
           <li key={index} data-testid="dispute-evidence-item" className="rounded-md bg-slate-50 p-3 text-sm">
-            <p className="mb-1 text-xs text-slate-500">
+            <p className="mb-1 text-xs text-slate-600">
               <span className="font-mono" title={item.author}>
                 {shortAddress(item.author)}
               </span>{" "}

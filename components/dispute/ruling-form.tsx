@@ -112,10 +112,10 @@ export function RulingForm({
               onChange={() => draft.update({ choice: name, reason })}
             />
             <span
-              className={`block rounded-lg border border-slate-300 bg-white px-2 py-2 text-center ${choiceStyles[name]}`}
+              className={`block rounded-lg border border-slate-300 bg-white px-2 py-2 text-center peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-blue-600 ${choiceStyles[name]}`}
             >
               <span className="block font-medium">{name}</span>
-              <span className="block text-xs text-slate-500">{choiceHints[name]}</span>
+              <span className="block text-xs text-slate-600">{choiceHints[name]}</span>
             </span>
           </label>
         ))}
@@ -134,7 +134,7 @@ export function RulingForm({
         <span
           id={`ruling-reason-length-${dispute.id}`}
           data-testid="ruling-reason-length"
-          className={`text-xs ${bytes > limit ? "text-red-700" : "text-slate-500"}`}
+          className={`text-xs ${bytes > limit ? "text-red-700" : "text-slate-600"}`}
         >
           {bytes.toLocaleString("en-US")} / {limit.toLocaleString("en-US")} bytes
           {draft.restored && " · draft restored"}
@@ -142,7 +142,7 @@ export function RulingForm({
       </label>
       {trimmed && (
         <div className="rounded border border-slate-200 bg-white p-2">
-          <p className="text-xs uppercase tracking-wide text-slate-500">Preview</p>
+          <p className="text-xs uppercase tracking-wide text-slate-600">Preview</p>
           <Markdown source={trimmed} />
         </div>
       )}

@@ -8,7 +8,7 @@ export function RulingList({ rulings, profiles }: { rulings: DisputeRuling[]; pr
     <div>
       <h3 className="text-sm font-semibold text-slate-700">Rulings</h3>
       {rulings.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-500">No ruling yet.</p>
+        <p className="mt-1 text-sm text-slate-600">No ruling yet.</p>
       ) : (
         <ul className="mt-1 space-y-2">
           {rulings.map((ruling) => (
@@ -30,10 +30,10 @@ export function RulingList({ rulings, profiles }: { rulings: DisputeRuling[]; pr
                 <span className="font-mono" title={ruling.expert}>
                   {shortAddress(ruling.expert)}
                 </span>
-                <span className="text-slate-500">{formatTimestamp(ruling.time)}</span>
+                <span className="text-slate-600">{formatTimestamp(ruling.time)}</span>
               </div>
               {profiles.get(ruling.expert) && (
-                <p className="mt-1 text-xs text-slate-500">{profiles.get(ruling.expert)}</p>
+                <p className="mt-1 text-xs text-slate-600">{profiles.get(ruling.expert)}</p>
               )}
               <div data-testid="ruling-reason" className="mt-1">
                 <CollapsibleMarkdown source={ruling.reason} />

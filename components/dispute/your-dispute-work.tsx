@@ -64,7 +64,7 @@ export function YourDisputeWork() {
                 className="flex flex-wrap items-baseline justify-between gap-2 rounded-md border border-slate-200 bg-white p-3 text-sm"
               >
                 <span>
-                  <span className="text-slate-500">Dispute #{dispute.id.toString()}: </span>
+                  <span className="text-slate-600">Dispute #{dispute.id.toString()}: </span>
                   <Link
                     href={`/proposals/${dispute.proposalId}`}
                     className="font-medium text-slate-900 underline-offset-2 hover:text-indigo-700 hover:underline"
@@ -78,7 +78,7 @@ export function YourDisputeWork() {
               </li>
             ))}
           </ul>
-          <p className="text-xs text-slate-500">Rule from the dispute below or from the proposal&apos;s page.</p>
+          <p className="text-xs text-slate-600">Rule from the dispute below or from the proposal&apos;s page.</p>
         </div>
       )}
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { ConfirmBox, useConfirmStep } from "@/components/confirm-step";
 import { TransactionButton } from "@/components/transaction/transaction-button";
 import { TransactionStatusLine } from "@/components/transaction/transaction-status";
 import { formatDuration, formatTimestamp, shortAddress } from "@/lib/format";
@@ -22,12 +22,12 @@ import { useGuardian } from "@/lib/hooks/use-guardian";
 export function PauseParameters() {
   const guardian = useGuardian();
   const pause = usePauseParameters();
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, opener, open, cancel, done } = useConfirmStep();
   const { data: state, now } = guardian;
   if (!guardian.account || !state || now === undefined) return null;
   if (!guardian.isGuardian) {
     return (
-      <p className="text-xs text-slate-500" data-testid="pause-not-guardian">
+      <p className="text-xs text-slate-600" data-testid="pause-not-guardian">
         {parametersPaused(state, now)
           ? `The network parameters are paused until ${formatTimestamp(state.pausedUntil)}; only a passed proposal can unpause them sooner.`
           : !hasGuardian(state)
@@ -53,32 +53,37 @@ export function PauseParameters() {
           {refusal}
         </p>
       ) : confirming ? (
-        <div className="space-y-2 rounded-lg border border-red-200 bg-red-50 p-3" data-testid="confirm-pause-box">
-          <p className="text-red-900">
-            Pausing stops every network parameter change for {duration}: each one reverts with ParametersPaused until
-            the pause lapses by itself. Only a passed proposal can unpause sooner or renew it; you cannot undo this
-            yourself, and you may pause again only {duration} after it ends.
-          </p>
-          <div className="flex gap-2">
-            <TransactionButton
-              transaction={pause}
-              onClick={() => void pause.pause().then((receipt) => receipt && setConfirming(false))}
-              tone="danger"
-              testId="confirm-pause"
-            >
-              Yes, pause them
-            </TransactionButton>
-            <button type="button" className="px-3 text-slate-700 underline" onClick={() => setConfirming(false)}>
-              Keep them live
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          label="Confirm pausing the network parameters"
+          consequence={
+            <>
+              Pausing stops every network parameter change for {duration}: each one reverts with ParametersPaused until
+              the pause lapses by itself. Only a passed proposal can unpause sooner or renew it; you cannot undo this
+              yourself, and you may pause again only {duration} after it ends.
+            </>
+          }
+          onCancel={cancel}
+          testId="confirm-pause-box"
+        >
+          <TransactionButton
+            transaction={pause}
+            onClick={() => void pause.pause().then((receipt) => receipt && done())}
+            tone="danger"
+            testId="confirm-pause"
+          >
+            Yes, pause them
+          </TransactionButton>
+          <button type="button" className="px-3 text-slate-700 underline" onClick={cancel}>
+            Keep them live
+          </button>
+        </ConfirmBox>
       ) : (
         <button
+          ref={opener}
           type="button"
           className="rounded-lg border border-red-300 px-4 py-2 font-semibold text-red-700 hover:bg-red-50"
           data-testid="pause-parameters"
-          onClick={() => setConfirming(true)}
+          onClick={open}
         >
           Pause the network parameters for {duration}
         </button>

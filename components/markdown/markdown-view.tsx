@@ -1,6 +1,7 @@
 import { Fragment, type ReactNode } from "react";
 import { revealedDestination, safeHref } from "@/lib/markdown/links";
 import { parseMarkdown, type Token } from "@/lib/markdown/parse";
+import { ScrollBox } from "../scroll-box";
 
 const linkClass = "text-indigo-700 underline underline-offset-2 hover:text-indigo-900";
 
@@ -12,7 +13,7 @@ function ExternalLink({ href, text, children }: { href: string; text: string; ch
         {children}
       </a>
       {destination && (
-        <span data-testid="link-destination" className="text-xs text-slate-500">
+        <span data-testid="link-destination" className="text-xs text-slate-600">
           {` (→ ${destination})`}
         </span>
       )}
@@ -91,9 +92,9 @@ function element(open: Token, children: ReactNode[], key: number, inner: () => T
       );
     case "table_open":
       return (
-        <div key={key} className="overflow-x-auto">
+        <ScrollBox key={key} label="Table">
           <table className="text-sm">{children}</table>
-        </div>
+        </ScrollBox>
       );
     case "thead_open":
       return <thead key={key}>{children}</thead>;

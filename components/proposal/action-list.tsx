@@ -17,7 +17,7 @@ export function ActionItem({ action, index }: { action: DecodedAction; index: nu
             {!action.recognized && <span aria-hidden>⚠ </span>}
             {action.summary}
           </p>
-          <p className="text-xs text-slate-500">
+          <p className="text-xs text-slate-600">
             {action.contractName ?? "Outside the Plenum system"}
             {action.signature && <span className="font-mono"> · {action.signature}</span>}
           </p>
@@ -25,20 +25,20 @@ export function ActionItem({ action, index }: { action: DecodedAction; index: nu
             <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-sm">
               {action.details.map((detail) => (
                 <div key={detail.label} className="contents">
-                  <dt className="text-slate-500">{detail.label}</dt>
+                  <dt className="text-slate-600">{detail.label}</dt>
                   <dd className="break-all">{detail.value}</dd>
                 </div>
               ))}
             </dl>
           )}
           <details className="text-xs">
-            <summary className="cursor-pointer text-slate-500 hover:text-slate-700">Raw call</summary>
+            <summary className="cursor-pointer text-slate-600 hover:text-slate-700">Raw call</summary>
             <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 font-mono">
-              <dt className="text-slate-500">target</dt>
+              <dt className="text-slate-600">target</dt>
               <dd className="break-all">{action.target}</dd>
-              <dt className="text-slate-500">value</dt>
+              <dt className="text-slate-600">value</dt>
               <dd>{formatEther(action.value)} ETH</dd>
-              <dt className="text-slate-500">calldata</dt>
+              <dt className="text-slate-600">calldata</dt>
               <dd className="break-all" data-testid="raw-calldata">
                 {action.calldata}
               </dd>
@@ -52,7 +52,7 @@ export function ActionItem({ action, index }: { action: DecodedAction; index: nu
 
 /** The calls the timelock makes if the proposal executes, in order, in plain language. */
 export function ActionList({ actions }: { actions: DecodedAction[] }) {
-  if (actions.length === 0) return <p className="text-sm text-slate-500">This proposal makes no calls.</p>;
+  if (actions.length === 0) return <p className="text-sm text-slate-600">This proposal makes no calls.</p>;
   return (
     <ol className="space-y-3">
       {actions.map((action, index) => (

@@ -46,7 +46,7 @@ export function ProposalRow({ proposal, now }: { proposal: ProposalSummary; now:
           <Link href={`/proposals/${proposal.id}`} className="font-medium text-slate-900 hover:underline">
             {proposal.title}
           </Link>
-          <p className="mt-1 text-xs text-slate-500">
+          <p className="mt-1 text-xs text-slate-600">
             by{" "}
             <span className="font-mono" title={proposal.proposer}>
               {shortAddress(proposal.proposer)}

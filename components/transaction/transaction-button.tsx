@@ -5,7 +5,7 @@ import { useSwitchChain } from "wagmi";
 import type { Transaction } from "@/lib/hooks/use-transaction";
 
 const buttonClass =
-  "rounded-lg px-4 py-2 text-sm font-semibold shadow-sm disabled:cursor-not-allowed disabled:opacity-50";
+  "min-h-11 rounded-lg px-4 py-2 text-sm font-semibold shadow-sm disabled:cursor-not-allowed disabled:opacity-50";
 const tones = {
   primary: "bg-blue-600 text-white hover:bg-blue-700",
   danger: "bg-red-600 text-white hover:bg-red-700",
@@ -33,7 +33,7 @@ export function TransactionButton({
 }) {
   const { switchChain, isPending: switching, error: switchError } = useSwitchChain();
   if (!transaction.isConnected) {
-    return <p className="text-sm text-slate-500">Connect a wallet (top right) to do this.</p>;
+    return <p className="text-sm text-slate-600">Connect a wallet (top right) to do this.</p>;
   }
   if (transaction.wrongChain) {
     return (
@@ -68,7 +68,7 @@ export function TransactionButton({
       >
         {children}
       </button>
-      {disabledReason && <span className="mt-1 text-xs text-slate-500">{disabledReason}</span>}
+      {disabledReason && <span className="mt-1 text-xs text-slate-600">{disabledReason}</span>}
     </span>
   );
 }

@@ -4,7 +4,8 @@ import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
 import { useAccount, useConfig } from "wagmi";
 
-const connectClass = "rounded-xl bg-blue-600 px-4 py-2 text-sm font-semibold text-white shadow hover:bg-blue-700";
+const connectClass =
+  "min-h-11 rounded-xl bg-blue-600 px-4 py-2 text-sm font-semibold text-white shadow hover:bg-blue-700";
 
 const WalletMenu = dynamic(() => import("./wallet-menu"), {
   ssr: false,

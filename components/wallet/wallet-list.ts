@@ -26,6 +26,10 @@ const registered = new WeakMap<Config, Connector[]>();
 export function registerWalletList(config: Config): Connector[] {
   const known = registered.get(config);
   if (known) return known;
+  // wagmi has no public way to add a connector to an existing config: createConfig takes them up front (that would put
+  // RainbowKit's wallet code in the first load), connect and reconnect set up a CreateConnectorFn without listing it,
+  // and RainbowKit's modal lists only the config's connectors. So this does what wagmi's connect action does, through
+  // `_internal`. See https://github.com/wevm/wagmi/issues/2280 and https://github.com/rainbow-me/rainbowkit/pull/1350.
   const { connectors } = config._internal;
   const created = connectorsForWallets(
     [{ groupName: "Browser wallets", wallets: [metaMaskInjectedWallet, injectedWallet] }],

@@ -156,26 +156,26 @@ const idleMember: TableCheck = async (context) => {
 };
 
 const panelMember: TableCheck = async ({ api, client, contracts }) => {
-  const module = contracts.disputeModule;
+  const disputeModule = contracts.disputeModule;
   const [rows, panel, added, removed, deposited, withdrawn, slashed, rulings, idle] = await Promise.all([
     readTable(api, "panelMember"),
-    client.readContract({ ...module, functionName: "panelMembers" }),
-    eventsOf(client, module, "PanelMemberAdded"),
-    eventsOf(client, module, "PanelMemberRemoved"),
-    eventsOf(client, module, "StakeDeposited"),
-    eventsOf(client, module, "StakeWithdrawn"),
-    eventsOf(client, module, "ExpertSlashed"),
-    eventsOf(client, module, "RulingCast"),
-    eventsOf(client, module, "PanelMemberIdle"),
+    client.readContract({ ...disputeModule, functionName: "panelMembers" }),
+    eventsOf(client, disputeModule, "PanelMemberAdded"),
+    eventsOf(client, disputeModule, "PanelMemberRemoved"),
+    eventsOf(client, disputeModule, "StakeDeposited"),
+    eventsOf(client, disputeModule, "StakeWithdrawn"),
+    eventsOf(client, disputeModule, "ExpertSlashed"),
+    eventsOf(client, disputeModule, "RulingCast"),
+    eventsOf(client, disputeModule, "PanelMemberIdle"),
   ]);
   const named = [...added, ...removed, ...deposited, ...withdrawn, ...slashed, ...rulings, ...idle];
   const experts = [...new Set(named.map((log) => log.args.expert))];
   const expected: Row<"panelMember">[] = await Promise.all(
     experts.map(async (expert: Address) => {
       const [stake, missedTimeouts, [since, until]] = await Promise.all([
-        client.readContract({ ...module, functionName: "stakeOf", args: [expert] }),
-        client.readContract({ ...module, functionName: "missedTimeouts", args: [expert] }),
-        client.readContract({ ...module, functionName: "panelSeat", args: [expert] }),
+        client.readContract({ ...disputeModule, functionName: "stakeOf", args: [expert] }),
+        client.readContract({ ...disputeModule, functionName: "missedTimeouts", args: [expert] }),
+        client.readContract({ ...disputeModule, functionName: "panelSeat", args: [expert] }),
       ]);
       const firstSeen = named
         .filter((log) => log.args.expert === expert)
@@ -196,21 +196,21 @@ const panelMember: TableCheck = async ({ api, client, contracts }) => {
     }),
   );
   expectSameRows(rows, expected);
-  const totalStaked = await client.readContract({ ...module, functionName: "totalStaked" });
+  const totalStaked = await client.readContract({ ...disputeModule, functionName: "totalStaked" });
   expect(rows.reduce((sum, row) => sum + row.stake, 0n)).toBe(totalStaked);
 };
 
 const disputeFunds: TableCheck = async (context) => {
   const { api, client, contracts } = context;
-  const module = contracts.disputeModule;
+  const disputeModule = contracts.disputeModule;
   const [rows, deposited, withdrawn, slashed, funded, reclaimed, paid, onChain] = await Promise.all([
     readTable(api, "disputeFunds"),
-    eventsOf(client, module, "StakeDeposited"),
-    eventsOf(client, module, "StakeWithdrawn"),
-    eventsOf(client, module, "ExpertSlashed"),
-    eventsOf(client, module, "RewardsFunded"),
-    eventsOf(client, module, "RewardsReclaimed"),
-    eventsOf(client, module, "Withdrawn"),
+    eventsOf(client, disputeModule, "StakeDeposited"),
+    eventsOf(client, disputeModule, "StakeWithdrawn"),
+    eventsOf(client, disputeModule, "ExpertSlashed"),
+    eventsOf(client, disputeModule, "RewardsFunded"),
+    eventsOf(client, disputeModule, "RewardsReclaimed"),
+    eventsOf(client, disputeModule, "Withdrawn"),
     disputesOnChain(context),
   ]);
   const none = { disputeId: null, ground: null, reason: null };
@@ -265,7 +265,7 @@ const disputeFunds: TableCheck = async (context) => {
   const total = (event: string) => rows.filter((row) => row.event === event).reduce((sum, row) => sum + row.amount, 0n);
   const rewards = onChain.reduce((sum, d) => sum + d.reward, 0n);
   expect(total("RewardsFunded") - total("RewardsReclaimed") - rewards).toBe(
-    await client.readContract({ ...module, functionName: "rewardPool" }),
+    await client.readContract({ ...disputeModule, functionName: "rewardPool" }),
   );
 };
 

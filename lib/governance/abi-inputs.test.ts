@@ -1,15 +1,7 @@
 import { decodeFunctionData, parseAbiItem, toFunctionSignature, type AbiFunction, type AbiParameter } from "viem";
 import { describe, expect, it } from "vitest";
 import { grantVestingAbi, plenumTokenAbi } from "../contracts/abis.generated";
-import {
-  encodeCustomCall,
-  exampleArgument,
-  parseAbiText,
-  parseAddress,
-  parseArgument,
-  parseInteger,
-  type CallableFunction,
-} from "./abi-inputs";
+import { encodeCustomCall, exampleArgument, parseAbiText, parseArgument, type CallableFunction } from "./abi-inputs";
 
 const alice = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 const bob = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
@@ -110,41 +102,6 @@ describe("parseAbiText", () => {
   });
 });
 
-describe("parseAddress", () => {
-  it("accepts lowercase and checksummed addresses and returns them checksummed", () => {
-    expect(parseAddress(alice.toLowerCase())).toEqual({ ok: true, value: alice });
-    expect(parseAddress(` ${alice} `)).toEqual({ ok: true, value: alice });
-  });
-
-  it("refuses a wrong checksum, a short address and nothing", () => {
-    const wrongCase = alice.replace("C51812dc", "c51812dc");
-    expect(parseAddress(wrongCase)).toMatchObject({ ok: false, error: expect.stringMatching(/wrong checksum/) });
-    expect(parseAddress("0x1234")).toMatchObject({ ok: false, error: expect.stringMatching(/not an address/) });
-    expect(parseAddress("")).toMatchObject({ ok: false, error: expect.stringMatching(/Enter an address/) });
-  });
-});
-
-describe("parseInteger", () => {
-  it("reads decimal, underscores, hex, negative and exponent forms exactly", () => {
-    expect(parseInteger("123456789012345678901234567890")).toEqual({
-      ok: true,
-      value: 123456789012345678901234567890n,
-    });
-    expect(parseInteger("1_000_000")).toEqual({ ok: true, value: 1_000_000n });
-    expect(parseInteger("0xff")).toEqual({ ok: true, value: 255n });
-    expect(parseInteger("-42")).toEqual({ ok: true, value: -42n });
-    expect(parseInteger("1e18")).toEqual({ ok: true, value: 10n ** 18n });
-    expect(parseInteger("2.5e18")).toEqual({ ok: true, value: 25n * 10n ** 17n });
-    expect(parseInteger("1.50e1")).toEqual({ ok: true, value: 15n });
-  });
-
-  it("refuses fractions and words", () => {
-    expect(parseInteger("1.5")).toMatchObject({ ok: false, error: expect.stringMatching(/not a whole number/) });
-    expect(parseInteger("ten")).toMatchObject({ ok: false, error: '"ten" is not a whole number' });
-    expect(parseInteger("")).toMatchObject({ ok: false });
-  });
-});
-
 describe("parseArgument: scalars", () => {
   it("parses every scalar type", () => {
     expect(ok(parseArgument(param("address"), alice.toLowerCase()))).toBe(alice);
@@ -191,7 +148,7 @@ describe("parseArgument: scalars", () => {
     expect(errors(parseArgument(param("address", "to"), "0x12"))).toEqual([
       'to: "0x12" is not an address (0x followed by 40 hex digits)',
     ]);
-    expect(errors(parseArgument(param("uint256", "n"), "1.5"))[0]).toMatch(/^n: 1.5 is not a whole number/);
+    expect(errors(parseArgument(param("uint256", "n"), "1.5"))).toEqual(['n: "1.5" is not a whole number']);
   });
 });
 

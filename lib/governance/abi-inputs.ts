@@ -7,21 +7,9 @@
  * arrays and tuples as JSON-like text: `[1, 2]`, `{"to": "0x…", "amount": "5"}` or `["0x…", "5"]`. Numbers may be
  * quoted to keep their precision, and quotes may be left out around addresses, numbers and hex.
  */
-import {
-  encodeFunctionData,
-  getAddress,
-  isAddress,
-  parseAbi,
-  type Abi,
-  type AbiFunction,
-  type AbiParameter,
-  type Address,
-  type Hex,
-} from "viem";
-import { z } from "zod";
-
-/** The outcome of parsing one user-entered value. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+import { encodeFunctionData, parseAbi, type Abi, type AbiFunction, type AbiParameter, type Hex } from "viem";
+import { z } from "zod/mini";
+import { parseAddress, parseInteger, stripQuotes, type Parsed } from "./parse-input";
 
 /** A function a proposal can call: it changes state (`nonpayable` or `payable`). */
 export type CallableFunction = AbiFunction & { stateMutability: "nonpayable" | "payable" };
@@ -31,24 +19,6 @@ export type AbiParseResult = { ok: true; functions: CallableFunction[] } | { ok:
 export type ArgumentResult = { ok: true; value: unknown } | { ok: false; errors: string[] };
 
 export type CustomCallResult = { ok: true; calldata: Hex } | { ok: false; errors: string[] };
-
-// ---------------------------------------------------------------- addresses
-
-/** An address typed by the user: all lowercase, all uppercase or correctly checksummed; returned checksummed. */
-export function parseAddress(text: string): Parsed<Address> {
-  const trimmed = stripQuotes(text.trim());
-  if (trimmed === "") return { ok: false, error: "Enter an address (0x followed by 40 hex digits)" };
-  if (!/^0x[0-9a-fA-F]{40}$/.test(trimmed)) {
-    return { ok: false, error: `"${trimmed}" is not an address (0x followed by 40 hex digits)` };
-  }
-  if (!isAddress(trimmed)) {
-    return {
-      ok: false,
-      error: `"${trimmed}" has a wrong checksum (mixed-case letters): check it for a typo, or enter it in lowercase`,
-    };
-  }
-  return { ok: true, value: getAddress(trimmed) };
-}
 
 // ---------------------------------------------------------------- ABI parsing
 
@@ -60,25 +30,50 @@ export type AbiParameterJson = {
   components?: AbiParameterJson[];
 };
 
-export const abiParameterSchema: z.ZodType<AbiParameterJson> = z.lazy(() =>
-  z.object({
-    name: z.string().optional(),
-    type: z.string(),
-    internalType: z.string().optional(),
-    components: z.array(abiParameterSchema).optional(),
-  }),
+/** A value in an error message: strings quoted, lists and objects named. */
+export const showValue = (value: unknown) =>
+  typeof value === "string"
+    ? JSON.stringify(value)
+    : Array.isArray(value)
+      ? "a list"
+      : typeof value === "object" && value !== null
+        ? "an object"
+        : String(value);
+
+/**
+ * A schema's error message: "missing" for an absent field, else what was expected and what was found. (zod/mini has
+ * no messages of its own: it says "Invalid input".)
+ */
+export const expected = (what: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? "missing" : `${what}, got ${showValue(issue.input)}`;
+
+export const abiParameterSchema: z.ZodMiniType<AbiParameterJson> = z.lazy(() =>
+  z.object(
+    {
+      name: z.optional(z.string({ error: expected("text") })),
+      type: z.string({ error: expected('a Solidity type ("uint256")') }),
+      internalType: z.optional(z.string({ error: expected("text") })),
+      components: z.optional(z.array(abiParameterSchema, { error: expected("a list of parameters") })),
+    },
+    { error: expected("a parameter (an object)") },
+  ),
 );
 
-const jsonAbiItemSchema = z.object({
-  type: z.string().optional(),
-  name: z.string().optional(),
-  inputs: z.array(abiParameterSchema).optional(),
-  outputs: z.array(abiParameterSchema).optional(),
-  stateMutability: z.enum(["pure", "view", "nonpayable", "payable"]).optional(),
-  // Before solc 0.5 ABIs said `constant` / `payable` instead of `stateMutability`.
-  constant: z.boolean().optional(),
-  payable: z.boolean().optional(),
-});
+const jsonAbiItemSchema = z.object(
+  {
+    type: z.optional(z.string({ error: expected("text") })),
+    name: z.optional(z.string({ error: expected("text") })),
+    inputs: z.optional(z.array(abiParameterSchema, { error: expected("a list of parameters") })),
+    outputs: z.optional(z.array(abiParameterSchema, { error: expected("a list of parameters") })),
+    stateMutability: z.optional(
+      z.enum(["pure", "view", "nonpayable", "payable"], { error: expected("pure, view, nonpayable or payable") }),
+    ),
+    // Before solc 0.5 ABIs said `constant` / `payable` instead of `stateMutability`.
+    constant: z.optional(z.boolean({ error: expected("true or false") })),
+    payable: z.optional(z.boolean({ error: expected("true or false") })),
+  },
+  { error: expected("an ABI item (an object)") },
+);
 
 /**
  * Parse a pasted ABI and return the functions a proposal can call (view and pure functions, events, errors and
@@ -462,30 +457,9 @@ function parseScalar(typeName: string, type: ParsedType, text: string): Parsed<u
   }
 }
 
-/** An integer in decimal (`_` allowed between digits), hex (`0x…`) or exponent form (`1e18`, `2.5e18`). */
-export function parseInteger(text: string): Parsed<bigint> {
-  const trimmed = text.trim();
-  if (trimmed === "") return { ok: false, error: "enter a whole number" };
-  const sign = trimmed.startsWith("-") ? -1n : 1n;
-  const body = trimmed.replace(/^[-+]/, "");
-  if (/^0x[0-9a-fA-F]+$/.test(body)) return { ok: true, value: sign * BigInt(body) };
-  const decimal = /^(\d+(?:_\d+)*)(?:\.(\d+))?(?:e(\d+))?$/i.exec(body);
-  if (decimal) {
-    const [, whole, rawFraction = "", exponent] = decimal;
-    const shift = exponent === undefined ? 0 : Number(exponent);
-    const fraction = rawFraction.replace(/0+$/, "");
-    if (fraction.length > shift) {
-      return { ok: false, error: `${trimmed} is not a whole number (enter the amount in the token's smallest unit)` };
-    }
-    if (shift > 1_000) return { ok: false, error: `${trimmed} is too large` };
-    const digits = whole.replace(/_/g, "") + fraction.padEnd(shift, "0");
-    return { ok: true, value: sign * BigInt(digits) };
-  }
-  return { ok: false, error: `"${trimmed}" is not a whole number` };
-}
-
 function parseIntegerFor(typeName: string, signed: boolean, bits: number, text: string): Parsed<bigint> {
-  const parsed = parseInteger(text);
+  // Negative numbers pass here so that the range check below names the type's bounds.
+  const parsed = parseInteger(text, { signed: true });
   if (!parsed.ok) return parsed;
   const min = signed ? -(1n << BigInt(bits - 1)) : 0n;
   const max = signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
@@ -586,10 +560,6 @@ function quoteExample(param: AbiParameter | AbiParameterJson): string {
 }
 
 // ---------------------------------------------------------------- helpers
-
-function stripQuotes(text: string): string {
-  return /^(["']).*\1$/.test(text) && text.length >= 2 ? text.slice(1, -1) : text;
-}
 
 /** The short message of a viem/abitype error (their `message` carries docs links and version lines). */
 export function errorMessage(error: unknown): string {

@@ -1,5 +1,5 @@
 import { isAddress, isHex, type Address, type Hex } from "viem";
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { ProposalAction } from "./actions";
 
 /** One template filled in: what the form held (to edit it again) and the actions it produced, in order. */
@@ -28,7 +28,7 @@ export type ProposalDraft = {
 /** localStorage keeps JSON: amounts travel as decimal strings. */
 const storedAction = z.object({
   target: z.custom<Address>((value) => typeof value === "string" && isAddress(value)),
-  value: z.string().regex(/^\d+$/),
+  value: z.string().check(z.regex(/^\d+$/)),
   calldata: z.custom<Hex>((value) => typeof value === "string" && isHex(value)),
 });
 const storedStep = z.object({
@@ -43,9 +43,9 @@ const storedDraft = z.object({
   title: z.string(),
   body: z.string(),
   steps: z.array(storedStep),
-  pending: z
-    .object({ kind: z.string(), key: z.string().optional(), texts: z.record(z.string(), z.string()) })
-    .optional(),
+  pending: z.optional(
+    z.object({ kind: z.string(), key: z.optional(z.string()), texts: z.record(z.string(), z.string()) }),
+  ),
 });
 const storedDrafts = z.array(storedDraft);
 

@@ -24,15 +24,17 @@ import {
   type Address,
   type Hex,
 } from "viem";
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   abiParameterSchema,
   errorMessage,
-  parseAddress,
+  expected,
   parseArgument,
+  showValue,
   toAbiParameter,
   type AbiParameterJson,
 } from "./abi-inputs";
+import { parseAddress } from "./parse-input";
 import type { ProposalAction } from "./actions";
 
 export const SAFE_BATCH_VERSION = "1.0";
@@ -144,58 +146,52 @@ export function safeBatchChecksum(file: unknown): Hex {
 
 // ---------------------------------------------------------------- import
 
-const show = (value: unknown) =>
-  typeof value === "string"
-    ? JSON.stringify(value)
-    : Array.isArray(value)
-      ? "a list"
-      : typeof value === "object" && value !== null
-        ? "an object"
-        : String(value);
+const addressSchema = z.string({ error: expected("an address") }).check(
+  z.refine((value) => parseAddress(value).ok, {
+    error: (issue) => {
+      const parsed = typeof issue.input === "string" ? parseAddress(issue.input) : undefined;
+      return parsed && !parsed.ok ? parsed.error : `an address, got ${showValue(issue.input)}`;
+    },
+  }),
+);
 
-/** A zod error message: "missing" for an absent field, else what was expected and what was found. */
-const expected = (what: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? "missing" : `${what}, got ${show(issue.input)}`;
+const weiSchema = z.union([z.string(), z.number()], { error: expected("wei as a decimal string") }).check(
+  z.refine((value) => (typeof value === "string" ? /^\d+$/.test(value) : Number.isSafeInteger(value) && value >= 0), {
+    error: (issue) => `must be a non-negative whole number of wei (e.g. "0"), got ${showValue(issue.input)}`,
+  }),
+);
 
-const addressSchema = z.string({ error: expected("an address") }).refine((value) => parseAddress(value).ok, {
-  error: (issue) => {
-    const parsed = typeof issue.input === "string" ? parseAddress(issue.input) : undefined;
-    return parsed && !parsed.ok ? parsed.error : `an address, got ${show(issue.input)}`;
-  },
-});
+const hexDataSchema = z.string({ error: expected('hex calldata ("0x…") or null') }).check(
+  z.refine((value) => /^0x([0-9a-fA-F]{2})*$/.test(value), {
+    error: (issue) => `must be hex: 0x followed by an even number of hex digits, got ${showValue(issue.input)}`,
+  }),
+);
 
-const weiSchema = z
-  .union([z.string(), z.number()], { error: expected("wei as a decimal string") })
-  .refine((value) => (typeof value === "string" ? /^\d+$/.test(value) : Number.isSafeInteger(value) && value >= 0), {
-    error: (issue) => `must be a non-negative whole number of wei (e.g. "0"), got ${show(issue.input)}`,
-  });
-
-const hexDataSchema = z
-  .string({ error: expected('hex calldata ("0x…") or null') })
-  .refine((value) => /^0x([0-9a-fA-F]{2})*$/.test(value), {
-    error: (issue) => `must be hex: 0x followed by an even number of hex digits, got ${show(issue.input)}`,
-  });
+/** Text that may be absent or null. */
+const optionalText = z.optional(z.nullable(z.string({ error: expected("text") })));
 
 const transactionSchema = z.object(
   {
     to: addressSchema,
     value: weiSchema,
-    data: hexDataSchema.nullable().optional(),
-    contractMethod: z
-      .object(
-        {
-          name: z.string({ error: expected("a function name") }).min(1, { error: "a function name" }),
-          inputs: z.array(abiParameterSchema, { error: expected("a list of inputs") }),
-          payable: z.boolean({ error: expected("true or false") }).optional(),
-        },
-        { error: expected("an object") },
-      )
-      .nullable()
-      .optional(),
-    contractInputsValues: z
-      .record(z.string(), z.string({ error: expected("text") }), { error: expected("an object of texts") })
-      .nullable()
-      .optional(),
+    data: z.optional(z.nullable(hexDataSchema)),
+    contractMethod: z.optional(
+      z.nullable(
+        z.object(
+          {
+            name: z.string({ error: expected("a function name") }).check(z.minLength(1, { error: "a function name" })),
+            inputs: z.array(abiParameterSchema, { error: expected("a list of inputs") }),
+            payable: z.optional(z.boolean({ error: expected("true or false") })),
+          },
+          { error: expected("an object") },
+        ),
+      ),
+    ),
+    contractInputsValues: z.optional(
+      z.nullable(
+        z.record(z.string(), z.string({ error: expected("text") }), { error: expected("an object of texts") }),
+      ),
+    ),
   },
   { error: expected("an object") },
 );
@@ -203,39 +199,26 @@ const transactionSchema = z.object(
 const batchSchema = z.object(
   {
     version: z.string({ error: expected('a version string ("1.0")') }),
-    chainId: z
-      .union([z.string(), z.number()], { error: expected("a chain id") })
-      .refine((value) => /^\d+$/.test(String(value)), { error: (issue) => `a chain id, got ${show(issue.input)}` }),
+    chainId: z.union([z.string(), z.number()], { error: expected("a chain id") }).check(
+      z.refine((value) => /^\d+$/.test(String(value)), {
+        error: (issue) => `a chain id, got ${showValue(issue.input)}`,
+      }),
+    ),
     createdAt: z.number({ error: expected("a time in milliseconds") }),
     meta: z.object(
       {
         name: z.string({ error: expected("a name") }),
-        description: z
-          .string({ error: expected("text") })
-          .nullable()
-          .optional(),
-        txBuilderVersion: z
-          .string({ error: expected("text") })
-          .nullable()
-          .optional(),
-        createdFromSafeAddress: z
-          .string({ error: expected("text") })
-          .nullable()
-          .optional(),
-        createdFromOwnerAddress: z
-          .string({ error: expected("text") })
-          .nullable()
-          .optional(),
-        checksum: z
-          .string({ error: expected("text") })
-          .nullable()
-          .optional(),
+        description: optionalText,
+        txBuilderVersion: optionalText,
+        createdFromSafeAddress: optionalText,
+        createdFromOwnerAddress: optionalText,
+        checksum: optionalText,
       },
       { error: expected("an object") },
     ),
     transactions: z
       .array(transactionSchema, { error: expected("a list of transactions") })
-      .min(1, { error: "the batch has no transactions" }),
+      .check(z.minLength(1, { error: "the batch has no transactions" })),
   },
   { error: expected("a Transaction Builder batch (an object)") },
 );

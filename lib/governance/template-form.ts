@@ -1,13 +1,16 @@
 import { zeroAddress, type Address } from "viem";
-import { parseAddress, type Parsed } from "./abi-inputs";
 import {
-  buildTemplate,
+  parseAddress,
   parseDuration,
   parseEthAmount,
+  parseInteger,
   parseParameterValue,
   parsePlmAmount,
   parseUtcTime,
-  parseWholeNumber,
+  type Parsed,
+} from "./parse-input";
+import {
+  buildTemplate,
   type BuildResult,
   type FieldError,
   type TemplateAddresses,
@@ -38,7 +41,7 @@ class FieldReader {
   plm = (field: string) => this.read(field, parsePlmAmount, 0n);
   eth = (field: string) => this.read(field, parseEthAmount, 0n);
   duration = (field: string) => this.read(field, (text) => parseDuration(text), 0n);
-  integer = (field: string) => this.read(field, parseWholeNumber, 0n);
+  integer = (field: string) => this.read(field, parseInteger, 0n);
   time = (field: string) => this.read(field, parseUtcTime, 0n);
   text = (field: string) => this.texts[field] ?? "";
   parameterValue = (field: string, unit: string) => this.read(field, (text) => parseParameterValue(text, unit), 0n);

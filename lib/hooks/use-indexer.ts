@@ -36,9 +36,9 @@ export function useIndexerQuery<T>(
   return useQuery<T, Error, T, readonly unknown[]>({
     queryKey: [...indexerQueryKey, ...key],
     queryFn: () => read(client),
+    // Server-rendered data counts as fetched when the query is created (TanStack's default for `initialData`), so it
+    // is not fetched again right after hydration.
     initialData: options.initialData,
-    // Server-rendered data is fresh for a moment: do not fetch it again right after hydration.
-    initialDataUpdatedAt: options.initialData === undefined ? undefined : Date.now(),
     enabled: options.enabled ?? true,
     refetchInterval: options.refetchInterval,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
@@ -62,7 +62,6 @@ export function useIndexerPages<P extends { nextCursor: string | null }>(
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     initialData: options.initial && { pages: [options.initial], pageParams: [undefined] },
-    initialDataUpdatedAt: options.initial && Date.now(),
     refetchInterval: options.refetchInterval,
     placeholderData: options.keepPrevious ? (previous) => previous : undefined,
   });

@@ -15,7 +15,6 @@ export function useProposalVotes(id: bigint, initial?: Page<IndexedVote>) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     initialData: initial && { pages: [initial], pageParams: [undefined] },
-    initialDataUpdatedAt: initial && Date.now(),
   });
 }
 

@@ -20,7 +20,6 @@ export function useProposalList(filter: ProposalListFilter, initial?: ProposalPa
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     initialData: initial && { pages: [initial], pageParams: [undefined] },
-    initialDataUpdatedAt: initial && Date.now(),
     refetchInterval: 15_000,
     placeholderData: (previous) => previous,
   });

@@ -10,7 +10,7 @@ import { ParticipationLabel } from "./participation-label";
 function Figure({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-xs uppercase tracking-wide text-slate-600">{label}</dt>
       <dd className="font-medium tabular-nums">{children}</dd>
     </div>
   );
@@ -35,7 +35,7 @@ export function DelegateCard({ delegate }: { delegate: IndexedDelegate }) {
             {delegateName(delegate)}
           </Link>
           {statement && (
-            <span className="font-mono text-xs text-slate-500" title={delegate.address}>
+            <span className="font-mono text-xs text-slate-600" title={delegate.address}>
               {shortAddress(delegate.address)}
             </span>
           )}
@@ -45,7 +45,7 @@ export function DelegateCard({ delegate }: { delegate: IndexedDelegate }) {
             <MarkdownExcerpt source={statement.text} length={180} />
           </p>
         ) : (
-          <p className="text-sm italic text-slate-400">No statement published.</p>
+          <p className="text-sm italic text-slate-600">No statement published.</p>
         )}
         <FocusAreaChips areas={statement?.focusAreas ?? []} />
       </div>

@@ -117,7 +117,7 @@ export function DelegateDirectory({
               </div>
             )}
 
-            <p className="text-sm text-slate-500">
+            <p className="text-sm text-slate-600">
               <span data-testid="delegates-count">
                 {shown.length} of {total}
               </span>{" "}

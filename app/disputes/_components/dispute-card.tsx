@@ -22,7 +22,7 @@ const badgeStyle = {
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="flex flex-wrap gap-x-2">
-      <dt className="text-slate-500">{label}</dt>
+      <dt className="text-slate-600">{label}</dt>
       <dd className="font-medium">{children}</dd>
     </div>
   );
@@ -56,7 +56,7 @@ export function DisputeCard({
     >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <p className="text-xs uppercase tracking-wide text-slate-500">Dispute #{dispute.id.toString()} against</p>
+          <p className="text-xs uppercase tracking-wide text-slate-600">Dispute #{dispute.id.toString()} against</p>
           <Link
             href={`/proposals/${dispute.proposalId}`}
             data-testid="dispute-proposal"

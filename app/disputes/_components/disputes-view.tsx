@@ -105,7 +105,7 @@ function DisputesContent({ overview }: { overview: DisputesOverview }) {
 function Setting({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-3">
-      <p className="text-xs uppercase tracking-wide text-slate-500">{label}</p>
+      <p className="text-xs uppercase tracking-wide text-slate-600">{label}</p>
       <p className="mt-1 font-medium" data-testid={testId}>
         {value}
       </p>

@@ -24,7 +24,7 @@ export function PanelList({
         </p>
       </div>
       {panel.length === 0 ? (
-        <p className="text-slate-500">The panel has no members.</p>
+        <p className="text-slate-600">The panel has no members.</p>
       ) : (
         <ul className="grid gap-3 md:grid-cols-3">
           {panel.map((member) => (
@@ -34,7 +34,7 @@ export function PanelList({
               data-address={member.address}
               className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm"
             >
-              <p className="font-mono text-xs break-all text-slate-500">{member.address}</p>
+              <p className="font-mono text-xs break-all text-slate-600">{member.address}</p>
               <p data-testid="panel-profile">{member.profile}</p>
               <p>
                 Stake:{" "}
@@ -44,7 +44,7 @@ export function PanelList({
                 {member.stake < expertStake && <span className="ml-1 text-red-700">(below the minimum)</span>}
               </p>
               {member.stakeLockedUntil > now && (
-                <p className="text-xs text-slate-500">Locked until {formatTimestamp(member.stakeLockedUntil)}</p>
+                <p className="text-xs text-slate-600">Locked until {formatTimestamp(member.stakeLockedUntil)}</p>
               )}
               <MissedTimeouts member={member} disputes={disputes} />
             </li>
@@ -65,7 +65,7 @@ function MissedTimeouts({
 }) {
   const missed = disputes.filter((dispute) => dispute.idleMembers.some((idle) => isAddressEqual(idle, member.address)));
   return (
-    <p data-testid="panel-missed-timeouts" className={member.missedTimeouts > 0n ? "text-amber-800" : "text-slate-500"}>
+    <p data-testid="panel-missed-timeouts" className={member.missedTimeouts > 0n ? "text-amber-800" : "text-slate-600"}>
       {member.missedTimeouts === 0n
         ? "Ruled on every dispute that timed out while on the panel."
         : `Did not rule on ${member.missedTimeouts} timed-out ${member.missedTimeouts === 1n ? "dispute" : "disputes"}${

@@ -36,7 +36,7 @@ export function ProposalFilters({
                   : "border-slate-300 bg-white text-slate-700 hover:border-slate-400"
               }`}
             >
-              {option} <span className={selected ? "text-slate-300" : "text-slate-400"}>{countOf(option)}</span>
+              {option} <span className={selected ? "text-slate-300" : "text-slate-600"}>{countOf(option)}</span>
             </button>
           );
         })}

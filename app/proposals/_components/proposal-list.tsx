@@ -68,7 +68,7 @@ export function ProposalList({
           shown.length === 0 ? (
             <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
               <p className="font-medium">No proposals match</p>
-              <p className="mt-1 text-sm text-slate-500">
+              <p className="mt-1 text-sm text-slate-600">
                 {filtered ? "Try another state or search." : "Nobody has proposed anything yet."}
               </p>
               {filtered && (

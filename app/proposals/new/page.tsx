@@ -17,7 +17,7 @@ export default function NewProposalPage() {
       {/* The open draft lives in the URL (?draft=…): the builder reads it with useSearchParams, inside this boundary. */}
       <Suspense
         fallback={
-          <p role="status" className="animate-pulse text-sm text-slate-500">
+          <p role="status" className="animate-pulse text-sm text-slate-600">
             Loading the builder…
           </p>
         }

@@ -45,7 +45,7 @@ export function DelegateProfileView({
           return (
             <div data-testid="delegate-no-activity" className="space-y-2 py-12 text-center">
               <h1 className="text-2xl font-semibold">No delegate activity for this address</h1>
-              <p className="font-mono text-sm text-slate-500">{address}</p>
+              <p className="font-mono text-sm text-slate-600">{address}</p>
               <p className="text-slate-600">
                 It holds no voting power, has not published a statement, has no delegators and never voted.
               </p>
@@ -61,7 +61,7 @@ export function DelegateProfileView({
               <h1 data-testid="delegate-title" className="text-2xl font-semibold">
                 {delegateName(delegate)}
               </h1>
-              <p className="font-mono text-sm break-all text-slate-500">{address}</p>
+              <p className="font-mono text-sm break-all text-slate-600">{address}</p>
               <FocusAreaChips areas={statement?.focusAreas ?? []} />
               <DelegateToButton delegatee={address} />
             </header>

@@ -18,7 +18,7 @@ export function DelegatorsList({ delegate, initial }: { delegate: Address; initi
       <QueryState query={delegators} label="the delegators">
         {() =>
           shown.length === 0 ? (
-            <p className="text-slate-500">Nobody delegates to this address.</p>
+            <p className="text-slate-600">Nobody delegates to this address.</p>
           ) : (
             <div className="space-y-3">
               <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">

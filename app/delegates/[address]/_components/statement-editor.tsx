@@ -149,7 +149,7 @@ function EditorForm({
       <div className="grid gap-4 lg:grid-cols-2">
         <div className="space-y-1">
           <label htmlFor={ids.text} className="block text-sm font-medium text-slate-800">
-            Statement <span className="font-normal text-slate-500">(markdown)</span>
+            Statement <span className="font-normal text-slate-600">(markdown)</span>
           </label>
           <textarea
             id={ids.text}
@@ -177,7 +177,7 @@ function EditorForm({
             {draft.statement.trim() ? (
               <Markdown source={draft.statement} />
             ) : (
-              <p className="text-sm text-slate-400">Your statement, as delegators will see it.</p>
+              <p className="text-sm text-slate-600">Your statement, as delegators will see it.</p>
             )}
           </div>
         </div>
@@ -186,7 +186,7 @@ function EditorForm({
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">
           Focus areas{" "}
-          <span data-testid="statement-focus-count" className="font-normal text-slate-500">
+          <span data-testid="statement-focus-count" className="font-normal text-slate-600">
             {check.input.focusAreas.length} / {statementLimits.focusAreas}
           </span>
         </legend>
@@ -265,7 +265,7 @@ function EditorForm({
           >
             Add
           </button>
-          <span className="text-xs text-slate-500">
+          <span className="text-xs text-slate-600">
             Up to {statementLimits.focusAreas}, each at most {statementLimits.focusAreaBytes} bytes.
           </span>
         </div>
@@ -296,7 +296,7 @@ function EditorForm({
           </button>
         )}
         {stored.saved && (
-          <span data-testid="statement-draft-saved" className="self-center text-xs text-slate-500">
+          <span data-testid="statement-draft-saved" className="self-center text-xs text-slate-600">
             Draft saved in this browser.
           </span>
         )}
@@ -308,7 +308,7 @@ function EditorForm({
 
 function ByteCounter({ bytes, limit, testId }: { bytes: number; limit: number; testId: string }) {
   return (
-    <p data-testid={testId} className={`text-xs ${bytes > limit ? "font-semibold text-red-700" : "text-slate-500"}`}>
+    <p data-testid={testId} className={`text-xs ${bytes > limit ? "font-semibold text-red-700" : "text-slate-600"}`}>
       {formatCount(bytes)} / {formatCount(limit)} bytes
     </p>
   );

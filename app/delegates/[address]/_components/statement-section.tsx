@@ -50,7 +50,7 @@ export function StatementSection({ address, statement }: { address: Address; sta
           <CollapsibleMarkdown source={statement.text} />
         </div>
       ) : (
-        <p className="text-slate-500">This address has not published a statement.</p>
+        <p className="text-slate-600">This address has not published a statement.</p>
       )}
     </section>
   );

@@ -20,7 +20,7 @@ export function VotingHistory({ address, initial }: { address: Address; initial?
       <QueryState query={votes} label="the voting history">
         {() =>
           shown.length === 0 ? (
-            <p className="text-slate-500">No votes cast yet.</p>
+            <p className="text-slate-600">No votes cast yet.</p>
           ) : (
             <div className="space-y-3">
               <ul className="space-y-3">
@@ -51,7 +51,7 @@ export function VotingHistory({ address, initial }: { address: Address; initial?
                         <CollapsibleMarkdown source={vote.reason} />
                       </div>
                     ) : (
-                      <p className="mt-2 text-sm italic text-slate-400">No reason given.</p>
+                      <p className="mt-2 text-sm italic text-slate-600">No reason given.</p>
                     )}
                   </li>
                 ))}

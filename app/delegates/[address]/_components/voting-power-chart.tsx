@@ -17,7 +17,7 @@ export function VotingPowerChart({
     <section className="space-y-3">
       <h2 className="text-lg font-semibold">Voting power over time</h2>
       {history.length === 0 ? (
-        <p className="text-slate-500">This address never had voting power.</p>
+        <p className="text-slate-600">This address never had voting power.</p>
       ) : (
         <div className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-[2fr_1fr]">
           <figure>
@@ -39,7 +39,7 @@ export function VotingPowerChart({
                 className="text-indigo-600"
               />
             </svg>
-            <figcaption className="mt-1 flex justify-between text-xs text-slate-500">
+            <figcaption className="mt-1 flex justify-between text-xs text-slate-600">
               <span>{formatTimestamp(history[0].timestamp)}</span>
               <span>peak {formatTokens(peak, 0)} PLM</span>
               <span>{formatTimestamp(history.at(-1)!.timestamp)}</span>
@@ -48,7 +48,7 @@ export function VotingPowerChart({
           <ol className="max-h-40 space-y-1 overflow-y-auto text-sm" aria-label="Voting power changes">
             {[...history].reverse().map((point) => (
               <li key={point.blockNumber.toString()} data-testid="power-change" className="flex justify-between gap-3">
-                <span className="text-slate-500">{formatTimestamp(point.timestamp)}</span>
+                <span className="text-slate-600">{formatTimestamp(point.timestamp)}</span>
                 <span className="tabular-nums">{formatTokens(point.votes, 0)} PLM</span>
               </li>
             ))}

@@ -23,36 +23,36 @@ export function DisputePanel({ dispute, now }: { dispute: DisputeRecord; now: bi
         {disputeStatusLabels[dispute.status]}
       </p>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-        <dt className="text-slate-500">Dispute</dt>
+        <dt className="text-slate-600">Dispute</dt>
         <dd>#{dispute.id.toString()}</dd>
-        <dt className="text-slate-500">Challengers</dt>
+        <dt className="text-slate-600">Challengers</dt>
         <dd>
           <ChallengerList dispute={dispute} />
         </dd>
-        <dt className="text-slate-500">Bond each</dt>
+        <dt className="text-slate-600">Bond each</dt>
         <dd data-testid="dispute-bond">{formatTokens(dispute.bond)} PLM</dd>
-        <dt className="text-slate-500">Filed</dt>
+        <dt className="text-slate-600">Filed</dt>
         <dd>{formatTimestamp(dispute.filedAt)}</dd>
-        <dt className="text-slate-500">Ruling deadline</dt>
+        <dt className="text-slate-600">Ruling deadline</dt>
         <dd data-testid="dispute-deadline">
           {formatTimestamp(dispute.deadline)}
           {phase?.phase === "adjudicating" && phase.secondsLeft > 0n && (
-            <span className="text-slate-500"> (in {formatDuration(phase.secondsLeft)})</span>
+            <span className="text-slate-600"> (in {formatDuration(phase.secondsLeft)})</span>
           )}
         </dd>
-        <dt className="text-slate-500">Rulings</dt>
+        <dt className="text-slate-600">Rulings</dt>
         <dd>
           {dispute.upholdCount} uphold · {dispute.rejectCount} reject · {dispute.rulingQuorum} matching rulings decide
         </dd>
         {dispute.reward > 0n && (
           <>
-            <dt className="text-slate-500">Reward</dt>
+            <dt className="text-slate-600">Reward</dt>
             <dd>{formatTokens(dispute.reward)} PLM</dd>
           </>
         )}
         {dispute.resolvedAt !== undefined && (
           <>
-            <dt className="text-slate-500">Resolved</dt>
+            <dt className="text-slate-600">Resolved</dt>
             <dd>{formatTimestamp(dispute.resolvedAt)}</dd>
           </>
         )}

@@ -93,15 +93,15 @@ export function FileDispute({ detail, now }: { detail: ProposalDetail; now?: big
       </p>
 
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-        <dt className="text-slate-500">Bond</dt>
+        <dt className="text-slate-600">Bond</dt>
         <dd data-testid="dispute-bond-required">{chain ? `${formatTokens(chain.bond)} PLM` : "…"}</dd>
-        <dt className="text-slate-500">Your balance</dt>
+        <dt className="text-slate-600">Your balance</dt>
         <dd data-testid="plm-balance">
           {!account ? "Connect a wallet to see it" : chain ? `${formatTokens(chain.balance)} PLM` : "…"}
         </dd>
-        <dt className="text-slate-500">Your allowance to the dispute module</dt>
+        <dt className="text-slate-600">Your allowance to the dispute module</dt>
         <dd data-testid="plm-allowance">{!account ? "—" : chain ? `${formatTokens(chain.allowance)} PLM` : "…"}</dd>
-        <dt className="text-slate-500">Challenge window</dt>
+        <dt className="text-slate-600">Challenge window</dt>
         <dd data-testid="challenge-window" className={windowClosed ? "font-medium text-red-800" : undefined}>
           {windowClosed ? (
             <>Closed at the ETA, {formatTimestamp(eta)}</>

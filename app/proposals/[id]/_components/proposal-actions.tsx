@@ -1,7 +1,7 @@
 "use client";
 
-import { useState } from "react";
 import { isAddressEqual } from "viem";
+import { ConfirmBox, useConfirmStep } from "@/components/confirm-step";
 import { TransactionButton } from "@/components/transaction/transaction-button";
 import { TransactionStatusLine } from "@/components/transaction/transaction-status";
 import type { ProposalDetail } from "@/lib/chain/proposals";
@@ -69,7 +69,7 @@ export function ProposalActions({ detail, now }: { detail: ProposalDetail; now?:
         </p>
       )}
       {detail.state !== "Succeeded" && detail.state !== "Queued" && !mayCancel && (
-        <p className="text-slate-500" data-testid="no-actions">
+        <p className="text-slate-600" data-testid="no-actions">
           {nothingToDo(detail.state)}
         </p>
       )}
@@ -110,38 +110,41 @@ function CancelProposal({
   cancel: ReturnType<typeof useCancel>;
   asGuardian: boolean;
 }) {
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, opener, open, cancel: keep } = useConfirmStep();
   return (
     <div data-testid="cancel-proposal">
-      {!confirming && (
+      {confirming ? (
+        <ConfirmBox
+          label="Confirm canceling the proposal"
+          consequence={
+            <>
+              Canceling is final: the proposal can never be voted on, queued or executed again
+              {detail.state === "Queued" ? ", and its timelock operation is canceled" : ""}.
+            </>
+          }
+          onCancel={keep}
+        >
+          <TransactionButton
+            transaction={cancel}
+            onClick={() => void cancel.cancel()}
+            tone="danger"
+            testId="confirm-cancel"
+          >
+            Yes, cancel it
+          </TransactionButton>
+          <button type="button" className="px-3 text-slate-700 underline" onClick={keep}>
+            Keep it
+          </button>
+        </ConfirmBox>
+      ) : (
         <button
+          ref={opener}
           type="button"
           className="rounded-lg border border-red-300 px-4 py-2 font-semibold text-red-700 hover:bg-red-50"
-          onClick={() => setConfirming(true)}
+          onClick={open}
         >
           Cancel proposal{asGuardian ? " (guardian)" : ""}
         </button>
-      )}
-      {confirming && (
-        <div className="space-y-2 rounded-lg border border-red-200 bg-red-50 p-3">
-          <p className="text-red-900">
-            Canceling is final: the proposal can never be voted on, queued or executed again
-            {detail.state === "Queued" ? ", and its timelock operation is canceled" : ""}.
-          </p>
-          <div className="flex gap-2">
-            <TransactionButton
-              transaction={cancel}
-              onClick={() => void cancel.cancel()}
-              tone="danger"
-              testId="confirm-cancel"
-            >
-              Yes, cancel it
-            </TransactionButton>
-            <button type="button" className="px-3 text-slate-700 underline" onClick={() => setConfirming(false)}>
-              Keep it
-            </button>
-          </div>
-        </div>
       )}
     </div>
   );

@@ -104,7 +104,7 @@ export function ProposalDetail({
     return (
       historyError ??
       liveError ?? (
-        <p role="status" className="animate-pulse text-sm text-slate-500">
+        <p role="status" className="animate-pulse text-sm text-slate-600">
           Loading this proposal…
         </p>
       )
@@ -113,7 +113,7 @@ export function ProposalDetail({
   return (
     <article className="space-y-6">
       <div>
-        <Link href="/proposals" className="text-sm text-slate-500 hover:text-slate-800">
+        <Link href="/proposals" className="text-sm text-slate-600 hover:text-slate-800">
           ← All proposals
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-2">
@@ -121,10 +121,10 @@ export function ProposalDetail({
           {detail.dispute?.status === "Open" && <DisputedMark />}
         </div>
         <h1 className="mt-2 text-2xl font-semibold">{detail.title}</h1>
-        <p className="mt-1 text-sm text-slate-500">
+        <p className="mt-1 text-sm text-slate-600">
           Proposed by <span className="font-mono">{detail.proposer}</span> on {formatTimestamp(detail.createdAt)}
         </p>
-        <p className="mt-1 break-all font-mono text-xs text-slate-400">#{detail.id.toString()}</p>
+        <p className="mt-1 break-all font-mono text-xs text-slate-600">#{detail.id.toString()}</p>
       </div>
 
       {indexing && (

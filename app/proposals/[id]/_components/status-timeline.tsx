@@ -36,8 +36,8 @@ export function StatusTimeline({
                 className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${reached ? "bg-slate-800" : "border border-slate-400"}`}
               />
               <div>
-                <p className={reached ? "text-slate-900" : "text-slate-500"}>{milestone.label}</p>
-                <p className="text-xs text-slate-500 tabular-nums">{formatTimestamp(milestone.time)}</p>
+                <p className={reached ? "text-slate-900" : "text-slate-600"}>{milestone.label}</p>
+                <p className="text-xs text-slate-600 tabular-nums">{formatTimestamp(milestone.time)}</p>
               </div>
             </li>
           );

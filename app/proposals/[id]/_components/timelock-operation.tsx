@@ -62,7 +62,7 @@ export function TimelockOperation({ detail, initialRoles }: { detail: ProposalDe
         <span className="break-all font-mono text-xs" data-testid="timelock-predecessor">
           {timelockPredecessor}
         </span>{" "}
-        <span className="text-slate-500">(none: the governor schedules without one)</span>
+        <span className="text-slate-600">(none: the governor schedules without one)</span>
       </Entry>
       <Entry label="State">
         <span className="font-medium" data-testid="timelock-operation-state">
@@ -116,9 +116,9 @@ export function TimelockOperation({ detail, initialRoles }: { detail: ProposalDe
             </span>
           </>
         ) : roles.error ? (
-          <span className="text-red-800">Could not read the timelock's roles: {roles.error.message}</span>
+          <span className="text-red-800">Could not read the timelock&apos;s roles: {roles.error.message}</span>
         ) : (
-          <span className="text-slate-500">Reading the timelock's roles…</span>
+          <span className="text-slate-600">Reading the timelock&apos;s roles…</span>
         )}
       </Entry>
     </dl>
@@ -128,7 +128,7 @@ export function TimelockOperation({ detail, initialRoles }: { detail: ProposalDe
 function Entry({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <dt className="text-slate-500">{label}</dt>
+      <dt className="text-slate-600">{label}</dt>
       <dd>{children}</dd>
     </div>
   );

@@ -30,6 +30,16 @@ const supportStyles: Record<VoteSupportName, string> = {
 /** For / Against / Abstain with an optional reason, for the connected account while the proposal is Active. */
 export function VotePanel({ detail }: { detail: ProposalDetail }) {
   const vote = useCastVote(detail.id);
+  // The status line stays in place when the ballot gives way to the vote cast: it is the live region announcing it.
+  return (
+    <>
+      <Ballot detail={detail} vote={vote} />
+      <TransactionStatusLine status={vote.status} successText="Your vote was counted" />
+    </>
+  );
+}
+
+function Ballot({ detail, vote }: { detail: ProposalDetail; vote: ReturnType<typeof useCastVote> }) {
   const active = detail.state === "Active";
   const voter = useVoterStatus(detail.id, detail.snapshot, detail.state !== "Pending");
   const yours = useVoteOf(detail.id, voter.data?.hasVoted ? voter.account : undefined).data;
@@ -46,7 +56,7 @@ export function VotePanel({ detail }: { detail: ProposalDetail }) {
     return <p className="text-sm text-slate-600">Voting closed {formatTimestamp(detail.deadline)}.</p>;
   }
   if (!voter.account) {
-    return <p className="text-sm text-slate-500">Connect a wallet (top right) to vote.</p>;
+    return <p className="text-sm text-slate-600">Connect a wallet (top right) to vote.</p>;
   }
   if (voter.error) {
     return (
@@ -58,7 +68,7 @@ export function VotePanel({ detail }: { detail: ProposalDetail }) {
       </p>
     );
   }
-  if (!voter.data) return <p className="animate-pulse text-sm text-slate-500">Reading your voting power…</p>;
+  if (!voter.data) return <p className="animate-pulse text-sm text-slate-600">Reading your voting power…</p>;
 
   const { hasVoted, votingPower } = voter.data;
   if (hasVoted) {
@@ -73,10 +83,9 @@ export function VotePanel({ detail }: { detail: ProposalDetail }) {
             <CollapsibleMarkdown source={yours.reason} />
           </div>
         )}
-        <p className="text-slate-500">
+        <p className="text-slate-600">
           A vote is final: the governor counts one vote per account and refuses a second one.
         </p>
-        <TransactionStatusLine status={vote.status} successText="Your vote was counted" />
       </div>
     );
   }
@@ -118,7 +127,7 @@ export function VotePanel({ detail }: { detail: ProposalDetail }) {
               onChange={() => ballot.update({ support: name, reason })}
             />
             <span
-              className={`block rounded-lg border border-slate-300 px-2 py-2 text-center font-medium ${supportStyles[name]}`}
+              className={`block rounded-lg border border-slate-300 px-2 py-2 text-center font-medium peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-blue-600 ${supportStyles[name]}`}
             >
               {name}
             </span>
@@ -138,7 +147,7 @@ export function VotePanel({ detail }: { detail: ProposalDetail }) {
         <span
           id="reason-length"
           data-testid="reason-length"
-          className={`text-xs ${reasonLength > MAX_VOTE_REASON_LENGTH ? "text-red-700" : "text-slate-500"}`}
+          className={`text-xs ${reasonLength > MAX_VOTE_REASON_LENGTH ? "text-red-700" : "text-slate-600"}`}
         >
           {reasonLength.toLocaleString("en-US")} / {MAX_VOTE_REASON_LENGTH.toLocaleString("en-US")} characters
         </span>
@@ -146,7 +155,6 @@ export function VotePanel({ detail }: { detail: ProposalDetail }) {
       <TransactionButton transaction={vote} onClick={submit} disabledReason={disabledReason} testId="cast-vote">
         {support ? `Vote ${support}` : "Vote"}
       </TransactionButton>
-      <TransactionStatusLine status={vote.status} successText="Your vote was counted" />
     </div>
   );
 }

@@ -27,7 +27,7 @@ export function VoteSummary({
               <span>{row.label}</span>
               <span className="tabular-nums">
                 <span data-testid={row.testId}>{formatTokens(row.amount)} PLM</span>{" "}
-                <span className="text-slate-500">({row.share}%)</span>
+                <span className="text-slate-600">({row.share}%)</span>
               </span>
             </div>
             <div className="mt-1 h-1.5 overflow-hidden rounded-full bg-slate-100">
@@ -56,7 +56,7 @@ export function VoteSummary({
             style={{ width: `${progress.percent}%` }}
           />
         </div>
-        <p className="mt-1 text-xs text-slate-500">
+        <p className="mt-1 text-xs text-slate-600">
           {progress.reached ? "Quorum reached" : `${progress.percent}% of quorum`} · For and Abstain count toward quorum
         </p>
       </div>

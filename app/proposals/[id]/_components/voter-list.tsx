@@ -15,7 +15,7 @@ export function VoterList({ proposalId, initial }: { proposalId: bigint; initial
     <QueryState query={votes} label="the voters">
       {() => {
         const shown = votes.data?.pages.flatMap((page) => page.items) ?? [];
-        if (shown.length === 0) return <p className="text-sm text-slate-500">No votes cast yet.</p>;
+        if (shown.length === 0) return <p className="text-sm text-slate-600">No votes cast yet.</p>;
         return (
           <div className="space-y-3">
             <ul className="divide-y divide-slate-100">
@@ -35,7 +35,7 @@ export function VoterList({ proposalId, initial }: { proposalId: bigint; initial
                     {vote.reason ? (
                       <CollapsibleMarkdown source={vote.reason} />
                     ) : (
-                      <p className="italic text-slate-400">No reason given</p>
+                      <p className="italic text-slate-600">No reason given</p>
                     )}
                   </div>
                 </li>

@@ -146,7 +146,7 @@ export function AddStep({
         <div className="space-y-3" data-testid="template-picker">
           <h3 className="text-sm font-semibold text-slate-700">Add an action</h3>
           <div>
-            <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Network parameters</p>
+            <p className="text-xs font-medium uppercase tracking-wide text-slate-600">Network parameters</p>
             <div className="mt-1 flex flex-wrap gap-2">
               {data?.parameters.map((parameter) => (
                 <button
@@ -157,14 +157,14 @@ export function AddStep({
                   onClick={() => setPicked({ kind: "parameterChange", key: parameter.key })}
                 >
                   {parameter.key}{" "}
-                  <span className="text-slate-500">({formatParameterValue(parameter.value, parameter.unit)})</span>
+                  <span className="text-slate-600">({formatParameterValue(parameter.value, parameter.unit)})</span>
                 </button>
               ))}
             </div>
           </div>
           {groups.map((group) => (
             <div key={group.title}>
-              <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{group.title}</p>
+              <p className="text-xs font-medium uppercase tracking-wide text-slate-600">{group.title}</p>
               <div className="mt-1 flex flex-wrap gap-2">
                 {group.kinds.map((kind) => (
                   <button

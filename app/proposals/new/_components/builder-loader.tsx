@@ -6,7 +6,7 @@ import dynamic from "next/dynamic";
 export const BuilderLoader = dynamic(() => import("./proposal-builder").then((module) => module.ProposalBuilder), {
   ssr: false,
   loading: () => (
-    <p role="status" className="animate-pulse text-sm text-slate-500">
+    <p role="status" className="animate-pulse text-sm text-slate-600">
       Loading the builder…
     </p>
   ),

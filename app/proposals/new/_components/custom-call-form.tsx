@@ -5,8 +5,9 @@ import { formatAbiItem } from "viem/utils";
 import { config } from "@/lib/config";
 import { namedContracts } from "@/lib/contracts";
 import type { ProposalAction } from "@/lib/governance/actions";
-import { exampleArgument, parseAbiText, parseAddress, type CallableFunction } from "@/lib/governance/abi-inputs";
-import { buildTemplate, parseEthAmount, type TemplateContext } from "@/lib/governance/templates";
+import { exampleArgument, parseAbiText, type CallableFunction } from "@/lib/governance/abi-inputs";
+import { parseAddress, parseEthAmount } from "@/lib/governance/parse-input";
+import { buildTemplate, type TemplateContext } from "@/lib/governance/templates";
 import { AddStepButton } from "./add-step-button";
 
 const inputClass = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
@@ -168,7 +169,7 @@ export function CustomCallForm({
         <label key={index} className="block text-sm">
           <span className="font-medium text-slate-800">
             {param.name || `argument ${index + 1}`}{" "}
-            <span className="font-mono text-xs text-slate-500">{param.type}</span>
+            <span className="font-mono text-xs text-slate-600">{param.type}</span>
           </span>
           <input
             value={inputs[index] ?? ""}

@@ -21,7 +21,7 @@ export function DraftEditor({
   return (
     <div className="space-y-6">
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Actions">
-        <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Actions</h2>
+        <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Actions</h2>
         <StepList steps={draft.steps} onChange={setSteps} />
         <AddStep
           pending={draft.pending}
@@ -36,7 +36,7 @@ export function DraftEditor({
       </section>
 
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Description">
-        <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Description</h2>
+        <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Description</h2>
         <label className="block text-sm">
           <span className="font-medium text-slate-800">Title</span>
           <input
@@ -67,7 +67,7 @@ export function DraftEditor({
             </div>
           </div>
         </div>
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-600">
           The description ends with <code>#proposer=</code> and your address when you submit: nobody else can submit the
           same proposal first.
         </p>

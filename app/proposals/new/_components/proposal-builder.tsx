@@ -15,7 +15,7 @@ export function ProposalBuilder() {
   const { drafts, loaded, save, remove } = useProposalDrafts();
   if (!loaded) {
     return (
-      <p role="status" className="animate-pulse text-sm text-slate-500">
+      <p role="status" className="animate-pulse text-sm text-slate-600">
         Loading your drafts…
       </p>
     );
@@ -60,7 +60,7 @@ export function ProposalBuilder() {
       </div>
       <aside className="space-y-2" aria-label="Drafts">
         <div className="flex items-center justify-between">
-          <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Your drafts</h2>
+          <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Your drafts</h2>
           {open && (
             <button type="button" onClick={start} className="text-sm text-blue-700 hover:underline">
               New
@@ -68,7 +68,7 @@ export function ProposalBuilder() {
           )}
         </div>
         {drafts.length === 0 ? (
-          <p className="text-sm text-slate-500">No drafts yet.</p>
+          <p className="text-sm text-slate-600">No drafts yet.</p>
         ) : (
           <ul className="space-y-2">
             {drafts.map((draft) => (
@@ -80,7 +80,7 @@ export function ProposalBuilder() {
                 <Link href={`/proposals/new?draft=${draft.id}`} className="block font-medium hover:text-blue-700">
                   {draft.title.trim() || "Untitled draft"}
                 </Link>
-                <p className="text-xs text-slate-500">
+                <p className="text-xs text-slate-600">
                   {draft.steps.length} step{draft.steps.length === 1 ? "" : "s"} · saved{" "}
                   {formatTimestamp(BigInt(Math.floor(draft.updatedAt / 1000)))}
                 </p>

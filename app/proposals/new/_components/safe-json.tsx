@@ -60,7 +60,10 @@ export function SafeJson({
         >
           Export actions (Safe Transaction Builder JSON)
         </button>
-        <label className={`${linkButton} cursor-pointer`}>
+        {/* The file input is hidden: the label shows its focus. */}
+        <label
+          className={`${linkButton} cursor-pointer has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-blue-600`}
+        >
           Import actions from JSON
           <input
             type="file"

@@ -7,6 +7,7 @@ import { config } from "@/lib/config";
 import { formatParameterValue, formatTokens, shortAddress } from "@/lib/format";
 import type { ProposalAction } from "@/lib/governance/actions";
 import type { useProposalSimulation } from "./use-proposal-simulation";
+import { ScrollBox } from "@/components/scroll-box";
 
 const statusStyles: Record<SimulatedAction["status"], string> = {
   success: "bg-emerald-100 text-emerald-800",
@@ -56,12 +57,12 @@ function SimulationResult({ simulation }: { simulation: ProposalSimulation }) {
         {simulation.actions.map((action) => (
           <li key={action.index} data-testid="simulated-action" className="rounded border border-slate-200 p-2">
             <div className="flex flex-wrap items-center gap-2">
-              <span className="text-slate-500">Action {action.index + 1}</span>
+              <span className="text-slate-600">Action {action.index + 1}</span>
               <span className={`rounded px-2 py-0.5 text-xs font-medium ${statusStyles[action.status]}`}>
                 {action.status}
               </span>
               {action.gasUsed !== undefined && (
-                <span className="ml-auto text-xs text-slate-500">{action.gasUsed.toLocaleString("en-US")} gas</span>
+                <span className="ml-auto text-xs text-slate-600">{action.gasUsed.toLocaleString("en-US")} gas</span>
               )}
             </div>
             {action.error && (
@@ -88,27 +89,29 @@ function SimulationResult({ simulation }: { simulation: ProposalSimulation }) {
         ))}
       </ol>
       {changes.length > 0 && (
-        <table className="w-full text-left text-sm" data-testid="simulation-changes">
-          <thead className="text-xs uppercase text-slate-500">
-            <tr>
-              <th className="py-1">Changes</th>
-              <th className="py-1">Before</th>
-              <th className="py-1">After</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.map((change, index) => {
-              const { label, before, after } = formatChange(change);
-              return (
-                <tr key={index} className="border-t border-slate-100" data-testid="simulation-change">
-                  <td className="py-1">{label}</td>
-                  <td className="py-1 tabular-nums">{before}</td>
-                  <td className="py-1 tabular-nums">{after}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ScrollBox label="State changes">
+          <table className="w-full text-left text-sm" data-testid="simulation-changes">
+            <thead className="text-xs uppercase text-slate-600">
+              <tr>
+                <th className="py-1">Changes</th>
+                <th className="py-1">Before</th>
+                <th className="py-1">After</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.map((change, index) => {
+                const { label, before, after } = formatChange(change);
+                return (
+                  <tr key={index} className="border-t border-slate-100" data-testid="simulation-change">
+                    <td className="py-1">{label}</td>
+                    <td className="py-1 tabular-nums">{before}</td>
+                    <td className="py-1 tabular-nums">{after}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollBox>
       )}
     </div>
   );
@@ -122,7 +125,7 @@ export function SimulationPanel({
   actions: ProposalAction[];
   simulation: ReturnType<typeof useProposalSimulation>;
 }) {
-  if (actions.length === 0) return <p className="text-sm text-slate-500">Add actions to simulate them.</p>;
+  if (actions.length === 0) return <p className="text-sm text-slate-600">Add actions to simulate them.</p>;
   return (
     <div data-testid="simulation">
       <QueryState query={simulation} label="the simulation">

@@ -11,19 +11,24 @@ const stepButton = "rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg
 export function StepList({ steps, onChange }: { steps: DraftStep[]; onChange: (steps: DraftStep[]) => void }) {
   const context = useDecodeContext();
   if (steps.length === 0) {
-    return <p className="text-sm text-slate-500">No actions yet: add one from a template below.</p>;
+    return <p className="text-sm text-slate-600">No actions yet: add one from a template below.</p>;
   }
-  let actionIndex = 0;
+  // Actions are numbered across the whole proposal: where each step's first action falls.
+  const firstActionIndex: number[] = [];
+  let actionCount = 0;
+  for (const step of steps) {
+    firstActionIndex.push(actionCount);
+    actionCount += step.actions.length;
+  }
   return (
     <ol className="space-y-3">
       {steps.map((step, index) => {
-        const first = actionIndex;
-        actionIndex += step.actions.length;
+        const first = firstActionIndex[index];
         const decoded = context ? decodeActions(step.actions, context) : [];
         return (
           <li key={step.id} data-testid="draft-step" className="rounded-lg border border-slate-200 p-3">
             <div className="mb-2 flex items-center gap-2">
-              <span className="text-xs font-medium uppercase tracking-wide text-slate-500">{step.kind}</span>
+              <span className="text-xs font-medium uppercase tracking-wide text-slate-600">{step.kind}</span>
               <div className="ml-auto flex gap-1">
                 <button
                   type="button"
@@ -60,7 +65,7 @@ export function StepList({ steps, onChange }: { steps: DraftStep[]; onChange: (s
                 ))}
               </ol>
             ) : (
-              <p className="animate-pulse text-sm text-slate-500">Decoding…</p>
+              <p className="animate-pulse text-sm text-slate-600">Decoding…</p>
             )}
           </li>
         );

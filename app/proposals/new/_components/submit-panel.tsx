@@ -62,7 +62,7 @@ export function SubmitPanel({
 
   return (
     <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-label="Simulate and submit">
-      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Simulate and submit</h2>
+      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Simulate and submit</h2>
       {refusal && (
         <p role="alert" className="text-sm font-medium text-red-800" data-testid="propose-refusal">
           The governor would refuse this proposal: {refusal}

@@ -10,7 +10,8 @@ import {
   type FormTemplateKind,
 } from "@/lib/governance/template-form";
 import { slashGroundNames } from "@/lib/governance/disputes";
-import { parameterChangeLine, parseParameterValue, type TemplateContext } from "@/lib/governance/templates";
+import { parseParameterValue } from "@/lib/governance/parse-input";
+import { parameterChangeLine, type TemplateContext } from "@/lib/governance/templates";
 import type { useRegistry } from "@/lib/hooks/use-registry";
 
 type Registry = ReturnType<typeof useRegistry>["data"];
