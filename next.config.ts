@@ -13,6 +13,8 @@ try {
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // PGlite (the app database's embedded engine) loads its WASM and data files from its own folder at run time.
+  serverExternalPackages: ["@electric-sql/pglite"],
   // A separate build folder lets two builds (say, two test runs) coexist.
   distDir: process.env.PLENUM_NEXT_DIST_DIR ?? ".next",
   env: { NEXT_PUBLIC_DEPLOYMENT: deployment },

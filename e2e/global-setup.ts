@@ -7,6 +7,8 @@ import { startAnvil, freePort } from "../scripts/lib/anvil";
 import { startApp } from "../scripts/lib/app";
 import { startIndexer, waitForIndexer, type Indexer } from "../scripts/lib/indexer";
 import { startRpcGate, type RpcGate } from "../scripts/lib/rpc-gate";
+import { localRoles } from "../scripts/lib/accounts";
+import { anvilPrivateKey } from "../scripts/lib/chain";
 import { rootDir } from "../scripts/lib/paths";
 import { seed } from "../scripts/seed";
 
@@ -42,6 +44,8 @@ export default async function globalSetup() {
       publicRpcUrl: anvil.rpcUrl,
       serverRpcUrl,
       indexerUrl: indexer.url,
+      relayerPrivateKey: anvilPrivateKey(localRoles.sponsor),
+      appDataDir: mkdtempSync(join(tmpdir(), "plenum-e2e-app-")),
     });
     process.env.PLENUM_E2E_RPC_URL = anvil.rpcUrl;
     process.env.PLENUM_E2E_SERVER_RPC_URL = serverRpcUrl;

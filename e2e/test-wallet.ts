@@ -1,5 +1,13 @@
 import type { Page } from "@playwright/test";
-import type { Address, Hash } from "viem";
+import {
+  isAddressEqual,
+  type Address,
+  type Hash,
+  type Hex,
+  type TypedDataDefinition,
+  type TypedDataParameter,
+} from "viem";
+import { anvilAccount } from "../scripts/lib/chain";
 
 export type WalletOptions = {
   rpcUrl: string;
@@ -29,6 +37,8 @@ export type TestWalletControls = {
 declare global {
   interface Window {
     plenumTestWallet: TestWalletControls;
+    /** eth_signTypedData_v4's JSON, signed on the test's side (`signTypedDataAs`). */
+    plenumTestWalletSignTypedData: (typedData: string) => Promise<Hex>;
   }
 }
 
@@ -49,7 +59,12 @@ function installTestWallet({ rpcUrl, address, chainId: appChainId, discovery }: 
   const emit = (event: string, value: unknown) => listeners.get(event)?.forEach((listener) => listener(value));
   const hexChainId = () => `0x${chainId.toString(16)}`;
   const userRejected = () => Object.assign(new Error("User rejected the request."), { code: 4001 });
-  const promptsUser = new Set(["eth_requestAccounts", "wallet_requestPermissions", "eth_sendTransaction"]);
+  const promptsUser = new Set([
+    "eth_requestAccounts",
+    "wallet_requestPermissions",
+    "eth_sendTransaction",
+    "eth_signTypedData_v4",
+  ]);
   const switchTo = (requested: number) => {
     chainId = requested;
     sessionStorage.setItem(session.chainId, String(chainId));
@@ -131,6 +146,13 @@ function installTestWallet({ rpcUrl, address, chainId: appChainId, discovery }: 
           switchTo(requested);
           return null;
         }
+        case "eth_signTypedData_v4": {
+          // Signed outside the page with the account's key (anvil cannot sign for accounts it only impersonates).
+          const [signer, typedData] = params as [string, string];
+          if (signer.toLowerCase() !== address.toLowerCase())
+            throw new Error(`The wallet holds ${address}, not ${signer}.`);
+          return window.plenumTestWalletSignTypedData(typedData);
+        }
         case "eth_sendTransaction": {
           // anvil estimates in the latest block but mines in the next: estimate at `pending`, add 20%.
           const tx: Record<string, string> = { ...(params?.[0] as Record<string, string>), from: address };
@@ -172,7 +194,39 @@ function installTestWallet({ rpcUrl, address, chainId: appChainId, discovery }: 
 }
 
 export async function injectTestWallet(page: Page, options: WalletOptions): Promise<void> {
+  await page.exposeFunction("plenumTestWalletSignTypedData", (typedData: string) =>
+    signTypedDataAs(options.address, typedData),
+  );
   await page.addInitScript(installTestWallet, options);
+}
+
+/**
+ * What a wallet does with eth_signTypedData_v4: sign the JSON typed data with the key of `address` (an account of
+ * anvil's mnemonic). Integers arrive as decimal strings and become bigints again.
+ */
+async function signTypedDataAs(address: Address, json: string): Promise<Hex> {
+  const index = Array.from({ length: 64 }, (_, i) => i).find((i) => isAddressEqual(anvilAccount(i).address, address));
+  if (index === undefined) throw new Error(`${address} is not among the first 64 accounts of anvil's mnemonic.`);
+  const { domain, types, primaryType, message } = JSON.parse(json) as {
+    domain: Record<string, unknown>;
+    types: Record<string, TypedDataParameter[]>;
+    primaryType: string;
+    message: Record<string, unknown>;
+  };
+  const { EIP712Domain: _, ...messageTypes } = types;
+  const revived = Object.fromEntries(
+    messageTypes[primaryType].map(({ name, type }) => [
+      name,
+      /^u?int\d*$/.test(type) ? BigInt(message[name] as string) : message[name],
+    ]),
+  );
+  const definition: TypedDataDefinition<Record<string, TypedDataParameter[]>, string> = {
+    domain: { ...domain, chainId: Number(domain.chainId) },
+    types: messageTypes,
+    primaryType,
+    message: revived,
+  };
+  return anvilAccount(index).signTypedData(definition);
 }
 
 /** Connect through the RainbowKit modal, picking the wallet by the name the modal lists it under. */

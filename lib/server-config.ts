@@ -27,3 +27,23 @@ export function publicIndexerUrl(): string {
 export function serverIndexerUrl(): string {
   return process.env.INDEXER_URL ? z.url().parse(process.env.INDEXER_URL) : publicIndexerUrl();
 }
+
+const privateKey = z.string().check(z.regex(/^0x[0-9a-fA-F]{64}$/, "a 32-byte hex private key (0x + 64 hex digits)"));
+
+/** The relay sponsor's key (RELAYER_PRIVATE_KEY): it pays for gasless votes and delegations. Unset: no relay. */
+export function relayerPrivateKey(): `0x${string}` | undefined {
+  const value = process.env.RELAYER_PRIVATE_KEY;
+  if (!value) return undefined;
+  const parsed = privateKey.safeParse(value);
+  if (!parsed.success) throw new Error("RELAYER_PRIVATE_KEY is not a 32-byte hex private key (0x + 64 hex digits).");
+  return parsed.data as `0x${string}`;
+}
+
+/**
+ * The app's own database: PostgreSQL at DATABASE_URL (shared by every app instance; the app keeps to its own
+ * schema), else an embedded PGlite in APP_PGLITE_DIR (default .data/app-pglite), for one instance.
+ */
+export function appDatabaseLocation(): { databaseUrl: string } | { pgliteDir: string } {
+  if (process.env.DATABASE_URL) return { databaseUrl: process.env.DATABASE_URL };
+  return { pgliteDir: process.env.APP_PGLITE_DIR ?? ".data/app-pglite" };
+}

@@ -5,7 +5,10 @@ import { localRoles } from "./lib/accounts";
 import { assertPortFree, startAnvil } from "./lib/anvil";
 import { buildApp, startApp, type AppServer } from "./lib/app";
 import { buildContracts } from "./lib/build";
-import { anvilAccount } from "./lib/chain";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { anvilAccount, anvilPrivateKey, connectAnvil } from "./lib/chain";
 import { startIndexer, waitForIndexer, type Indexer } from "./lib/indexer";
 import { deploy } from "./deploy";
 import { seed } from "./seed";
@@ -71,19 +74,28 @@ try {
   }
   console.log("\nAccounts (anvil's default mnemonic; import a private key into a wallet to act as one):");
   const show = (role: string, index: number) => {
-    const account = anvilAccount(index);
-    const key = account.getHdKey().privateKey;
-    const hex = key ? `0x${Buffer.from(key).toString("hex")}` : "";
-    console.log(`  ${role.padEnd(22)} ${account.address}  ${hex}`);
+    console.log(`  ${role.padEnd(22)} ${anvilAccount(index).address}  ${anvilPrivateKey(index)}`);
   };
   show("deployer", localRoles.deployer);
   summary.delegates.forEach((delegate, i) => show(`delegate ${delegate.name}`, localRoles.delegates[i]));
   localRoles.panel.forEach((index, i) => show(`panel expert ${i + 1}`, index));
   show("guardian", localRoles.guardian);
-  localRoles.holders.forEach((index, i) => show(`holder ${i + 1}`, index));
+  // One holder has votes but no ETH: it votes and delegates through the gasless relay only.
+  const gasless = localRoles.holders[6];
+  await connectAnvil(anvil.rpcUrl).setBalance({ address: anvilAccount(gasless).address, value: 0n });
+  localRoles.holders.forEach((index, i) => show(`holder ${i + 1}${index === gasless ? " (no ETH)" : ""}`, index));
+  show("relay sponsor", localRoles.sponsor);
   console.log(`\nTreasury (timelock): ${deployment.timelock}. Deployment: deployments/${deployment.chainId}.json.`);
   await appBuilt;
-  app = await startApp({ host: HOST, port: APP_PORT, publicRpcUrl: anvil.rpcUrl, indexerUrl: indexer.url });
+  app = await startApp({
+    host: HOST,
+    port: APP_PORT,
+    publicRpcUrl: anvil.rpcUrl,
+    indexerUrl: indexer.url,
+    relayerPrivateKey: anvilPrivateKey(localRoles.sponsor),
+    // The chain is new on every run, so are the relay's records.
+    appDataDir: mkdtempSync(join(tmpdir(), "plenum-demo-app-")),
+  });
   console.log(
     `\nDemo DAO ready in ${seconds()} s. Open ${app.url} (RPC ${anvil.rpcUrl}, indexer ${indexer.url}). Press Ctrl-C to stop.`,
   );

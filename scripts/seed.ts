@@ -130,6 +130,8 @@ export async function seed(options: {
   for (const account of [...delegates, ...holders, ...publishers, expert]) {
     await client.setBalance({ address: account.address, value: parseEther("100") });
   }
+  // The gasless relay's sponsor (the app's RELAYER_PRIVATE_KEY in the demo and the browser tests).
+  await client.setBalance({ address: anvilAccount(localRoles.sponsor).address, value: parseEther("10") });
 
   const warp = async (seconds: number) => {
     await client.increaseTime({ seconds });

@@ -2,10 +2,13 @@
 
 import { useId, useState } from "react";
 import { isAddressEqual, zeroAddress, type Address } from "viem";
+import { useBytecode } from "wagmi";
+import { SponsoredButton } from "@/components/transaction/sponsored-button";
 import { TransactionButton } from "@/components/transaction/transaction-button";
 import { TransactionStatusLine } from "@/components/transaction/transaction-status";
 import { formatTokens, shortAddress } from "@/lib/format";
 import { parseDelegateeInput } from "@/lib/governance/delegation";
+import { isContractWallet } from "@/lib/relay/typed-data";
 import { useDelegationPreview } from "@/lib/hooks/use-account-summary";
 import { useDelegateVotes } from "@/lib/hooks/use-delegate-votes";
 import { PowerChangeLines } from "./power-change";
@@ -34,6 +37,8 @@ export function DelegationForm({
   const other = useDelegationPreview(typed);
   const remove = useDelegationPreview(delegate ? zeroAddress : undefined);
   const selfDelegated = delegate !== undefined && isAddressEqual(delegate, account);
+  const typedIsDelegate = Boolean(typed && delegate && isAddressEqual(typed, delegate));
+  const contractWallet = isContractWallet(useBytecode({ address: account }).data);
 
   // One switch prompt for the whole form rather than one per button: nothing can be sent from another chain.
   if (transaction.wrongChain) {
@@ -47,22 +52,27 @@ export function DelegationForm({
     );
   }
 
-  const send = async (to: Address, text: string) => {
+  const send = async (to: Address, text: string, sponsored = false) => {
     setSuccessText(text);
-    return transaction.delegate(to);
+    return sponsored ? transaction.delegateSponsored(to) : transaction.delegate(to);
   };
-  const submitTyped = async () => {
+  const submitTyped = async (sponsored = false) => {
     if (!parsed.ok) {
       setShowInputError(true);
       return;
     }
-    const sent = await send(parsed.address, `Your votes are now delegated to ${parsed.address}`);
+    const sent = await send(parsed.address, `Your votes are now delegated to ${parsed.address}`, sponsored);
     if (sent) {
       setInput("");
       setShowInputError(false);
     }
   };
   const inputError = showInputError && !parsed.ok ? parsed.error : undefined;
+  // The gas-free twin of a delegation button; none for a contract wallet (delegateBySig needs a key's signature).
+  const sponsored = (button: { disabled: boolean; onClick: () => void; testId: string; children: string }) =>
+    !contractWallet && (
+      <SponsoredButton transaction={transaction} kind="delegation" account={account} power={balance} {...button} />
+    );
 
   return (
     <div className="space-y-4 rounded-md border border-indigo-200 bg-white p-3" data-testid="delegation-form">
@@ -78,15 +88,30 @@ export function DelegationForm({
         )}
       </div>
 
+      {contractWallet && (
+        <p className="text-xs text-slate-600" data-testid="sponsored-delegation-eoa-only">
+          Gas-free delegation is for ordinary accounts only: the token&apos;s delegateBySig checks a private key&apos;s
+          signature, which a contract wallet such as a Safe does not have. Delegate with a transaction instead.
+        </p>
+      )}
+
       <div className="space-y-1" data-testid="delegate-self-option">
-        <TransactionButton
-          transaction={transaction}
-          onClick={() => void send(account, "Your votes are now delegated to yourself")}
-          disabledReason={selfDelegated ? "You already delegate to yourself." : undefined}
-          testId="delegate-self"
-        >
-          Delegate to myself
-        </TransactionButton>
+        <div className="flex flex-wrap items-start gap-2">
+          <TransactionButton
+            transaction={transaction}
+            onClick={() => void send(account, "Your votes are now delegated to yourself")}
+            disabledReason={selfDelegated ? "You already delegate to yourself." : undefined}
+            testId="delegate-self"
+          >
+            Delegate to myself
+          </TransactionButton>
+          {sponsored({
+            disabled: selfDelegated,
+            onClick: () => void send(account, "Your votes are now delegated to yourself", true),
+            testId: "delegate-self-sponsored",
+            children: "Delegate to myself without gas (sponsored by the DAO)",
+          })}
+        </div>
         {!selfDelegated && <PowerChangeLines {...self} testId="delegate-self-preview" />}
       </div>
 
@@ -130,17 +155,23 @@ export function DelegationForm({
           </p>
         )}
         {typed && <PowerChangeLines {...other} testId="delegate-other-preview" />}
-        <TransactionButton
-          transaction={transaction}
-          onClick={() => void submitTyped()}
-          disabledReason={
-            typed && delegate && isAddressEqual(typed, delegate) ? "You already delegate to this address." : undefined
-          }
-          tone="plain"
-          testId="delegate-to-address"
-        >
-          {typed ? `Delegate to ${shortAddress(typed)}` : "Delegate to this address"}
-        </TransactionButton>
+        <div className="flex flex-wrap items-start gap-2">
+          <TransactionButton
+            transaction={transaction}
+            onClick={() => void submitTyped()}
+            disabledReason={typedIsDelegate ? "You already delegate to this address." : undefined}
+            tone="plain"
+            testId="delegate-to-address"
+          >
+            {typed ? `Delegate to ${shortAddress(typed)}` : "Delegate to this address"}
+          </TransactionButton>
+          {sponsored({
+            disabled: !typed || typedIsDelegate,
+            onClick: () => void submitTyped(true),
+            testId: "delegate-to-address-sponsored",
+            children: "Without gas (sponsored by the DAO)",
+          })}
+        </div>
       </form>
 
       {delegate && (

@@ -21,13 +21,17 @@ export function TransactionButton({
   onClick,
   children,
   disabledReason,
+  disabled = false,
   tone = "primary",
   testId,
 }: {
   transaction: Transaction;
   onClick: () => void;
   children: ReactNode;
+  /** Disables the button and says why, under it. */
   disabledReason?: string;
+  /** Disables the button without a word: a neighbouring button already says why. */
+  disabled?: boolean;
   tone?: keyof typeof tones;
   testId?: string;
 }) {
@@ -63,7 +67,7 @@ export function TransactionButton({
         type="button"
         data-testid={testId}
         className={`${buttonClass} ${tones[tone]}`}
-        disabled={Boolean(disabledReason) || transaction.inProgress}
+        disabled={disabled || Boolean(disabledReason) || transaction.inProgress}
         onClick={onClick}
       >
         {children}

@@ -29,6 +29,10 @@ function describe(status: TransactionStatus, successText: string): Described | u
       return { tone: "info", text: "Checking the transaction against the chain…" };
     case "wallet":
       return { tone: "info", text: "Confirm in your wallet…" };
+    case "signing":
+      return { tone: "info", text: "Sign the message in your wallet (it costs no gas)…" };
+    case "relaying":
+      return { tone: "info", text: "The DAO's relay is checking your signature and sending it…" };
     case "pending":
       return { tone: "info", text: `Sent (${shortAddress(status.hash)}), waiting for it to be mined…` };
     case "confirmed":

@@ -4,21 +4,28 @@ import {
   BaseError,
   UserRejectedRequestError,
   type Abi,
+  type Address,
   type ContractFunctionArgs,
   type ContractFunctionName,
   type Hash,
+  type Hex,
   type TransactionReceipt,
+  type TypedDataDefinition,
 } from "viem";
 import { useAccount, useConfig } from "wagmi";
 import { describeError } from "../contracts/errors";
 import { waitForIndexedBlock } from "../indexer/freshness";
 import { indexerQueryKey, useIndexerClient } from "./use-indexer";
+import { relayStatusQueryKey } from "./use-relay-status";
 
 /** Where a write stands. `sent` on a failure says whether the transaction reached the chain. */
 export type TransactionStatus =
   | { step: "idle" }
   | { step: "checking" }
   | { step: "wallet" }
+  /** A sponsored write: the wallet signs a message (no gas), then the DAO's relay checks and sends it. */
+  | { step: "signing" }
+  | { step: "relaying" }
   | { step: "pending"; hash: Hash }
   | { step: "confirmed"; hash: Hash; blockNumber: bigint }
   | { step: "cancelled" }
@@ -39,6 +46,12 @@ export type ContractWrite<
   args: ContractFunctionArgs<abi, Mutability, functionName>;
   value?: bigint;
 };
+
+/**
+ * A write the DAO's relay sends: the typed data the account signs, and what hands the signature to the relay
+ * (resolving to the hash the relay sent, or throwing the relay's refusal).
+ */
+export type SponsoredWrite = { typedData: TypedDataDefinition; submit: (signature: Hex) => Promise<Hash> };
 
 function rejectedInWallet(error: unknown): boolean {
   if (!(error instanceof BaseError)) return false;
@@ -75,10 +88,12 @@ export function useTransaction() {
     [indexer, queryClient],
   );
 
-  const run = useCallback(
-    async function run<const abi extends Abi, functionName extends ContractFunctionName<abi, Mutability>>(
-      write: ContractWrite<abi, functionName>,
-    ): Promise<TransactionReceipt | undefined> {
+  /**
+   * Everything after the account and chain checks: `send` produces the hash (moving the status through its own
+   * steps), then the receipt is followed. `again` repeats the whole write (offered when it was not mined in time).
+   */
+  const execute = useCallback(
+    async (send: (account: Address) => Promise<Hash>, again: () => void): Promise<TransactionReceipt | undefined> => {
       if (inFlight.current) return undefined;
       if (!address) {
         setStatus({ step: "failed", message: "Connect a wallet first. Nothing was sent." });
@@ -92,14 +107,9 @@ export function useTransaction() {
       let hash: Hash | undefined;
       try {
         // Loaded on the first write: the pages' first load stays read-only.
-        const [{ simulateContract, writeContract }, { RECEIPT_TIMEOUT_MS, revertReason, waitForMined }] =
-          await Promise.all([import("wagmi/actions"), import("../chain/transaction-receipt")]);
+        const { RECEIPT_TIMEOUT_MS, revertReason, waitForMined } = await import("../chain/transaction-receipt");
         const client = config.getClient({ chainId: appChain.id });
-        setStatus({ step: "checking" });
-        const request = { ...write, account: address, chainId: appChain.id } as Parameters<typeof simulateContract>[1];
-        const simulation = await simulateContract(config, request);
-        setStatus({ step: "wallet" });
-        hash = await writeContract(config, simulation.request);
+        hash = await send(address);
         setStatus({ step: "pending", hash });
         const sent = hash;
         const mined = await waitForMined(client, sent);
@@ -108,7 +118,7 @@ export function useTransaction() {
             step: "failed",
             hash: sent,
             message: `Transaction ${sent} was not mined within ${RECEIPT_TIMEOUT_MS / 60_000} minutes: the network may have dropped it. If your wallet no longer lists it, send it again.`,
-            retry: () => void run(write),
+            retry: again,
           });
           return undefined;
         }
@@ -154,9 +164,54 @@ export function useTransaction() {
     [address, appChain, config, queryClient, refreshAfter, walletChainId],
   );
 
-  const inProgress = status.step === "checking" || status.step === "wallet" || status.step === "pending";
+  const run = useCallback(
+    function run<const abi extends Abi, functionName extends ContractFunctionName<abi, Mutability>>(
+      write: ContractWrite<abi, functionName>,
+    ): Promise<TransactionReceipt | undefined> {
+      return execute(
+        async (account) => {
+          const { simulateContract, writeContract } = await import("wagmi/actions");
+          setStatus({ step: "checking" });
+          const request = { ...write, account, chainId: appChain.id } as Parameters<typeof simulateContract>[1];
+          const simulation = await simulateContract(config, request);
+          setStatus({ step: "wallet" });
+          return writeContract(config, simulation.request);
+        },
+        () => void run(write),
+      );
+    },
+    [appChain, config, execute],
+  );
+
+  /** A write the DAO pays for: `prepare` builds the message for the account to sign; the relay sends it. */
+  const sponsor = useCallback(
+    function sponsor(prepare: (account: Address) => Promise<SponsoredWrite>): Promise<TransactionReceipt | undefined> {
+      return execute(
+        async (account) => {
+          const { signTypedData } = await import("wagmi/actions");
+          setStatus({ step: "checking" });
+          const { typedData, submit } = await prepare(account);
+          setStatus({ step: "signing" });
+          const signature = await signTypedData(config, { ...typedData, account });
+          setStatus({ step: "relaying" });
+          try {
+            return await submit(signature);
+          } catch (error) {
+            // A refusal may mean the relay closed or the quota ran out: the sponsored buttons say so next.
+            void queryClient.invalidateQueries({ queryKey: relayStatusQueryKey });
+            throw error;
+          }
+        },
+        () => void sponsor(prepare),
+      );
+    },
+    [config, execute, queryClient],
+  );
+
+  const inProgress = ["checking", "wallet", "signing", "relaying", "pending"].includes(status.step);
   return {
     run,
+    sponsor,
     status,
     inProgress,
     reset: useCallback(() => setStatus({ step: "idle" }), []),

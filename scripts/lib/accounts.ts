@@ -6,4 +6,6 @@ export const localRoles = {
   guardian: 9,
   holders: [10, 11, 12, 13, 14, 15, 16, 17],
   publishers: [18, 19, 20],
+  /** Pays for gasless votes and delegations: the app's RELAYER_PRIVATE_KEY in the demo and the browser tests. */
+  sponsor: 21,
 } as const;

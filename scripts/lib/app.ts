@@ -31,6 +31,12 @@ export async function startApp(options: {
   /** The indexer's API, for the server and browsers alike. */
   indexerUrl: string;
   host?: string;
+  /** The gasless relay's sponsor key (RELAYER_PRIVATE_KEY); without it the relay refuses everything. */
+  relayerPrivateKey?: string;
+  /** Where the app's embedded database lives (APP_PGLITE_DIR); a fresh chain wants a fresh one. */
+  appDataDir?: string;
+  /** More server configuration (relay rules, DATABASE_URL…). */
+  env?: Record<string, string>;
 }): Promise<AppServer> {
   const host = options.host ?? "127.0.0.1";
   await assertPortFree(host, options.port);
@@ -42,6 +48,9 @@ export async function startApp(options: {
       RPC_URL: options.serverRpcUrl ?? options.publicRpcUrl,
       PUBLIC_INDEXER_URL: options.indexerUrl,
       INDEXER_URL: options.indexerUrl,
+      ...(options.relayerPrivateKey && { RELAYER_PRIVATE_KEY: options.relayerPrivateKey }),
+      ...(options.appDataDir && { APP_PGLITE_DIR: options.appDataDir }),
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -56,15 +65,33 @@ export async function startApp(options: {
     }
   };
   const url = `http://${host}:${options.port}`;
+  if (!(await answers(url, child))) {
+    await stop();
+    throw new Error(`The app did not answer on ${url} within 30 s:\n${log}`);
+  }
+  // The relay's database opens as the server starts (PGlite's first start takes seconds): wait for it too.
+  if (options.relayerPrivateKey) {
+    const relay = await fetch(`${url}/api/relay/status`, { signal: AbortSignal.timeout(120_000) }).catch(
+      (error: Error) => error,
+    );
+    if (relay instanceof Error || !relay.ok) {
+      await stop();
+      const answer = relay instanceof Error ? relay.message : `${relay.status} ${await relay.text()}`;
+      throw new Error(`The app's relay is not ready (${answer}):\n${log}`);
+    }
+  }
+  return { url, process: child, stop };
+}
+
+async function answers(url: string, child: ChildProcess): Promise<boolean> {
   for (let attempt = 0; attempt < 300; attempt++) {
-    if (child.exitCode !== null) throw new Error(`next start exited:\n${log}`);
+    if (child.exitCode !== null) return false;
     try {
       await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      return { url, process: child, stop };
+      return true;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  await stop();
-  throw new Error(`The app did not answer on ${url} within 30 s:\n${log}`);
+  return false;
 }

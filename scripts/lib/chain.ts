@@ -11,8 +11,10 @@ import {
   type Address,
   type Hex,
   type TransactionReceipt,
+  toHex,
 } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
+import { padGasEstimate } from "../../lib/chain/gas";
 import { describeError } from "../../lib/contracts/errors";
 
 export const LOCAL_CHAIN_ID = 31337;
@@ -36,15 +38,17 @@ export function anvilAccount(index: number) {
   return mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: index });
 }
 
+/** The private key of anvil's account `index`: public knowledge, for the local chain only. */
+export function anvilPrivateKey(index: number): Hex {
+  const key = anvilAccount(index).getHdKey().privateKey;
+  if (!key) throw new Error(`No private key for anvil account ${index}.`);
+  return toHex(key);
+}
+
 export type Sender = Account | Address;
 
-/** SSTORE of a fresh slot. */
-const NEW_SLOT_GAS = 22_100n;
-
 /**
- * Send one transaction and wait for it. Gas is estimated at the `pending` block and padded by half plus the
- * cost of one new storage slot: anvil estimates in the latest block but mines in the next, and when that block
- * falls in a later second a vote checkpoint is a new slot instead of an update (a 20% pad missed it now and then).
+ * Send one transaction and wait for it, its gas estimated at the `pending` block and padded (`padGasEstimate`).
  * A revert is thrown with the contract error's name.
  */
 export async function sendTx(
@@ -59,7 +63,7 @@ export async function sendTx(
   } catch (error) {
     throw new Error(`${label} ${describeError(error)}`);
   }
-  const hash = await client.sendTransaction({ account: from, chain: null, ...tx, gas: (gas * 3n) / 2n + NEW_SLOT_GAS });
+  const hash = await client.sendTransaction({ account: from, chain: null, ...tx, gas: padGasEstimate(gas) });
   const receipt = await client.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw new Error(`${label} reverted in transaction ${hash}`);
   return receipt;

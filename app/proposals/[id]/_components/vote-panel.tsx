@@ -1,6 +1,7 @@
 "use client";
 
 import { CollapsibleMarkdown } from "@/components/markdown";
+import { SponsoredButton } from "@/components/transaction/sponsored-button";
 import { TransactionButton } from "@/components/transaction/transaction-button";
 import { TransactionStatusLine } from "@/components/transaction/transaction-status";
 import { VoteSupportBadge } from "@/components/vote-support-badge";
@@ -101,9 +102,10 @@ function Ballot({ detail, vote }: { detail: ProposalDetail; vote: ReturnType<typ
           ? `The reason is ${reasonLength.toLocaleString("en-US")} characters; the limit is ${MAX_VOTE_REASON_LENGTH.toLocaleString("en-US")}.`
           : undefined;
 
-  const submit = async () => {
+  const submit = async (sponsored: boolean) => {
     if (support === "") return;
-    if (await vote.castVote(support, reason)) ballot.clear();
+    const cast = sponsored ? vote.castSponsoredVote : vote.castVote;
+    if (await cast(support, reason)) ballot.clear();
   };
 
   return (
@@ -152,9 +154,27 @@ function Ballot({ detail, vote }: { detail: ProposalDetail; vote: ReturnType<typ
           {reasonLength.toLocaleString("en-US")} / {MAX_VOTE_REASON_LENGTH.toLocaleString("en-US")} characters
         </span>
       </label>
-      <TransactionButton transaction={vote} onClick={submit} disabledReason={disabledReason} testId="cast-vote">
-        {support ? `Vote ${support}` : "Vote"}
-      </TransactionButton>
+      <div className="flex flex-wrap items-start gap-2">
+        <TransactionButton
+          transaction={vote}
+          onClick={() => void submit(false)}
+          disabledReason={disabledReason}
+          testId="cast-vote"
+        >
+          {support ? `Vote ${support}` : "Vote"}
+        </TransactionButton>
+        <SponsoredButton
+          transaction={vote}
+          kind="vote"
+          account={voter.account}
+          power={votingPower}
+          disabled={Boolean(disabledReason)}
+          onClick={() => void submit(true)}
+          testId="cast-sponsored-vote"
+        >
+          Vote without gas (sponsored by the DAO)
+        </SponsoredButton>
+      </div>
     </div>
   );
 }

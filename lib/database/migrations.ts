@@ -1,0 +1,65 @@
+import type { Database } from "./database";
+
+/**
+ * The app database's schema, one step per version, applied in order and recorded in `schema_migrations`. A step is
+ * never edited once released: a change is a new step. uint256 values are numeric(78); addresses are lowercase hex.
+ */
+const steps: { version: number; statements: string[] }[] = [
+  {
+    version: 1,
+    statements: [
+      `-- Every transaction the relay sent for a signer: the quotas and the daily budget are counted from here.
+        CREATE TABLE relay_transactions (
+          hash text PRIMARY KEY,
+          chain_id bigint NOT NULL,
+          kind text NOT NULL CHECK (kind IN ('vote', 'delegation')),
+          signer text NOT NULL,
+          signer_nonce numeric(78) NOT NULL,
+          proposal_id numeric(78),
+          sponsor text NOT NULL,
+          sponsor_nonce bigint NOT NULL,
+          client_ip text NOT NULL,
+          -- gas limit × max fee per gas: what the transaction can cost at most, counted until it is mined
+          reserved_cost numeric(78) NOT NULL,
+          -- gas used × effective gas price, once mined
+          cost numeric(78),
+          status text NOT NULL DEFAULT 'sent' CHECK (status IN ('sent', 'mined', 'reverted')),
+          sent_at timestamptz NOT NULL DEFAULT now(),
+          mined_at timestamptz
+        )`,
+      `CREATE INDEX relay_transactions_by_signer ON relay_transactions (chain_id, signer, kind, sent_at)`,
+      `CREATE INDEX relay_transactions_by_time ON relay_transactions (chain_id, sponsor, sent_at)`,
+      `-- A signature is relayed once: one live transaction per signer nonce.
+        CREATE UNIQUE INDEX relay_transactions_one_per_nonce ON relay_transactions (chain_id, kind, signer, signer_nonce)
+          WHERE status <> 'reverted'`,
+      `-- Requests per client address per minute, for the rate limit.
+        CREATE TABLE relay_requests (
+          client_ip text NOT NULL,
+          minute timestamptz NOT NULL,
+          count integer NOT NULL,
+          PRIMARY KEY (client_ip, minute)
+        )`,
+      `CREATE INDEX relay_requests_by_minute ON relay_requests (minute)`,
+    ],
+  },
+];
+
+/** An arbitrary constant: the advisory lock that keeps two app instances from migrating at once. */
+const MIGRATION_LOCK = 7_215_002;
+
+export async function migrate(database: Database): Promise<void> {
+  await database.transaction(async (sql) => {
+    await sql.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+    await sql.query(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+    );
+    const applied = new Set(
+      (await sql.query<{ version: number }>("SELECT version FROM schema_migrations")).map((row) => row.version),
+    );
+    for (const step of steps) {
+      if (applied.has(step.version)) continue;
+      for (const statement of step.statements) await sql.query(statement);
+      await sql.query("INSERT INTO schema_migrations (version) VALUES ($1)", [step.version]);
+    }
+  });
+}
