@@ -551,7 +551,14 @@ describe("availability", () => {
           estimating();
           await new Promise((resolve) => setTimeout(resolve, 4_000));
         }
-        return chain.request({ method, params } as never);
+        const response = await fetch(anvil.rpcUrl, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+        });
+        const { result, error } = (await response.json()) as { result?: unknown; error?: { message: string } };
+        if (error) throw new Error(error.message);
+        return result;
       },
     });
     const relay = createRelay({
