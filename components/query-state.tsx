@@ -1,13 +1,19 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { ApiRefusedError } from "@/lib/api/client";
 import { describeError } from "@/lib/contracts/errors";
 import { IndexerError } from "@/lib/indexer/client";
 
 type Query = { isPending: boolean; error: Error | null; refetch: () => unknown; data?: unknown };
 
 function QueryError({ query, label, compact }: { query: Query; label: string; compact?: boolean }) {
-  const source = query.error instanceof IndexerError ? "the indexer" : "the chain";
+  const source =
+    query.error instanceof IndexerError
+      ? "the indexer"
+      : query.error instanceof ApiRefusedError
+        ? "the app's server"
+        : "the chain";
   return (
     <div
       role="alert"
@@ -19,7 +25,9 @@ function QueryError({ query, label, compact }: { query: Query; label: string; co
           : `Could not load ${label} from ${source}.`}
       </p>
       <p className="mt-1 text-red-800">
-        {query.error instanceof IndexerError ? query.error.message : describeError(query.error)}
+        {query.error instanceof IndexerError || query.error instanceof ApiRefusedError
+          ? query.error.message
+          : describeError(query.error)}
       </p>
       <button
         type="button"

@@ -5,7 +5,7 @@ import { contracts } from "../lib/contracts";
 import { ProposalState } from "../lib/governance/proposal-state";
 import { localRoles } from "../scripts/lib/accounts";
 import type { AnvilClient } from "../scripts/lib/chain";
-import { expect, test } from "./fixtures";
+import { expect, requiredEnv, test } from "./fixtures";
 import { address, proposalsWithState } from "./governance";
 
 const { disputeModule, governor } = contracts;
@@ -110,6 +110,9 @@ async function routes(chain: AnvilClient): Promise<string[]> {
   return [
     "/",
     "/proposals",
+    "/proposals?view=checks",
+    // A seeded temperature check, open, with votes and reasons.
+    `/polls/${requiredEnv("PLENUM_E2E_POLL_IDS").split(",")[0]}`,
     "/proposals/new",
     "/delegates",
     `/delegates/${delegate}`,

@@ -11,6 +11,7 @@ import { localRoles } from "../scripts/lib/accounts";
 import { anvilPrivateKey } from "../scripts/lib/chain";
 import { rootDir } from "../scripts/lib/paths";
 import { seed } from "../scripts/seed";
+import { seedPolls } from "../scripts/lib/seed-polls";
 
 /**
  * A fresh anvil with the real deployment and seed, the indexer following it (PGlite) and the built app serving both.
@@ -47,6 +48,14 @@ export default async function globalSetup() {
       relayerPrivateKey: anvilPrivateKey(localRoles.sponsor),
       appDataDir: mkdtempSync(join(tmpdir(), "plenum-e2e-app-")),
     });
+    // The demo's temperature checks, published and voted through the app as the demo does.
+    const pollIds = await seedPolls({ appUrl: app.url, rpcUrl: anvil.rpcUrl, deployment }).catch(
+      async (error: unknown) => {
+        await app.stop();
+        throw error;
+      },
+    );
+    process.env.PLENUM_E2E_POLL_IDS = pollIds.join(",");
     process.env.PLENUM_E2E_RPC_URL = anvil.rpcUrl;
     process.env.PLENUM_E2E_SERVER_RPC_URL = serverRpcUrl;
     process.env.PLENUM_E2E_BASE_URL = app.url;

@@ -12,6 +12,7 @@ import { anvilAccount, anvilPrivateKey, connectAnvil } from "./lib/chain";
 import { startIndexer, waitForIndexer, type Indexer } from "./lib/indexer";
 import { deploy } from "./deploy";
 import { seed } from "./seed";
+import { seedPolls } from "./lib/seed-polls";
 
 const HOST = "127.0.0.1";
 const PORT = 8545;
@@ -96,6 +97,8 @@ try {
     // The chain is new on every run, so are the relay's records.
     appDataDir: mkdtempSync(join(tmpdir(), "plenum-demo-app-")),
   });
+  const polls = await seedPolls({ appUrl: app.url, rpcUrl: anvil.rpcUrl, deployment });
+  console.log(`\nTemperature checks (signed, no gas): ${polls.map((id) => `${app!.url}/polls/${id}`).join("  ")}`);
   console.log(
     `\nDemo DAO ready in ${seconds()} s. Open ${app.url} (RPC ${anvil.rpcUrl}, indexer ${indexer.url}). Press Ctrl-C to stop.`,
   );

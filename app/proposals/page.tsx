@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { serverChainNow } from "@/lib/chain/server-clock";
 import { renderRead } from "@/lib/indexer/server";
+import { pollStates, type PollState } from "@/lib/polls/api";
+import { serverPolls } from "@/lib/polls/server";
 import { parseProposalFilter } from "./_components/proposal-filter";
+import { PollList } from "./_components/poll-list";
 import { ProposalList } from "./_components/proposal-list";
 
 export const metadata: Metadata = {
@@ -12,15 +15,16 @@ export const metadata: Metadata = {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const tabClass = (selected: boolean) =>
+  `border-b-2 px-1 pb-2 text-sm font-medium ${selected ? "border-blue-600 text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900"}`;
+
 export default async function ProposalsPage({ searchParams }: Props) {
   const params = await searchParams;
-  const filter = parseProposalFilter((name) => {
+  const param = (name: string) => {
     const value = params[name];
     return typeof value === "string" ? value : null;
-  });
-  // The first page renders on the server, from the indexer, with states at the chain's time.
-  const now = await serverChainNow();
-  const initial = await renderRead((client) => client.proposals({ ...filter, now }));
+  };
+  const checks = param("view") === "checks";
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -37,7 +41,37 @@ export default async function ProposalsPage({ searchParams }: Props) {
           New proposal
         </Link>
       </div>
-      <ProposalList initialFilter={filter} initial={initial} />
+      <nav aria-label="Proposal stages" className="flex gap-6 border-b border-slate-200">
+        <Link href="/proposals" className={tabClass(!checks)} aria-current={checks ? undefined : "page"}>
+          On chain
+        </Link>
+        <Link
+          href="/proposals?view=checks"
+          className={tabClass(checks)}
+          aria-current={checks ? "page" : undefined}
+          data-testid="checks-tab"
+        >
+          Temperature checks
+        </Link>
+      </nav>
+      {checks ? <PollTab state={param("state")} /> : <ProposalTab param={param} />}
     </div>
   );
+}
+
+async function ProposalTab({ param }: { param: (name: string) => string | null }) {
+  const filter = parseProposalFilter(param);
+  // The first page renders on the server, from the indexer, with states at the chain's time.
+  const now = await serverChainNow();
+  const initial = await renderRead((client) => client.proposals({ ...filter, now }));
+  return <ProposalList initialFilter={filter} initial={initial} />;
+}
+
+async function PollTab({ state }: { state: string | null }) {
+  const initialState = pollStates.includes(state as PollState) ? (state as PollState) : undefined;
+  // Rendered from the app database; when it does not answer, the browser asks again and shows what failed.
+  const initial = await serverPolls()
+    .then((polls) => polls.list({ state: initialState }))
+    .catch(() => undefined);
+  return <PollList initialState={initialState} initial={initial} />;
 }

@@ -42,6 +42,60 @@ const steps: { version: number; statements: string[] }[] = [
       `CREATE INDEX relay_requests_by_minute ON relay_requests (minute)`,
     ],
   },
+  {
+    version: 2,
+    statements: [
+      `-- Temperature checks: each poll as signed (message, signature) and what was read at its snapshot.
+        CREATE TABLE polls (
+          id text PRIMARY KEY,
+          seq bigserial UNIQUE,
+          chain_id bigint NOT NULL,
+          governor text NOT NULL,
+          author text NOT NULL,
+          title text NOT NULL,
+          kind text NOT NULL,
+          snapshot bigint NOT NULL,
+          start_time bigint NOT NULL,
+          end_time bigint NOT NULL,
+          message jsonb NOT NULL,
+          signature text NOT NULL,
+          supply numeric(78) NOT NULL,
+          quorum numeric(78) NOT NULL,
+          proposal_id numeric(78) UNIQUE,
+          -- the block at which the server checked the signature: a contract wallet (ERC-1271) answers for its state
+          -- at a block, which may change afterwards, so verify:poll checks the signature there
+          verified_block bigint NOT NULL,
+          created_at timestamptz NOT NULL DEFAULT now()
+        )`,
+      `CREATE INDEX polls_by_dao ON polls (chain_id, governor, seq)`,
+      `-- Every accepted signed vote, superseded ones included: the export carries them all.
+        CREATE TABLE poll_votes (
+          digest text PRIMARY KEY,
+          poll_id text NOT NULL REFERENCES polls (id),
+          voter text NOT NULL,
+          choice numeric(78) NOT NULL,
+          reason text NOT NULL,
+          signed_at bigint NOT NULL,
+          signature text NOT NULL,
+          weight numeric(78) NOT NULL,
+          verified_block bigint NOT NULL,
+          received_at timestamptz NOT NULL DEFAULT now()
+        )`,
+      `CREATE INDEX poll_votes_by_voter ON poll_votes (poll_id, voter, signed_at)`,
+      `-- Each voter's counting vote (the latest signed one): results and voter lists read only this.
+        CREATE TABLE poll_ballots (
+          poll_id text NOT NULL REFERENCES polls (id),
+          voter text NOT NULL,
+          digest text NOT NULL REFERENCES poll_votes (digest),
+          choice numeric(78) NOT NULL,
+          weight numeric(78) NOT NULL,
+          reason text NOT NULL,
+          signed_at bigint NOT NULL,
+          PRIMARY KEY (poll_id, voter)
+        )`,
+      `CREATE INDEX poll_ballots_by_weight ON poll_ballots (poll_id, weight DESC, voter DESC)`,
+    ],
+  },
 ];
 
 /** An arbitrary constant: the advisory lock that keeps two app instances from migrating at once. */

@@ -23,6 +23,10 @@ export type ProposalDraft = {
   body: string;
   steps: DraftStep[];
   pending?: PendingStep;
+  /** The forum thread where the proposal is discussed (https://…), shown on its temperature check and proposal. */
+  discussion?: string;
+  /** The temperature check published from this draft. */
+  pollId?: Hex;
 };
 
 /** localStorage keeps JSON: amounts travel as decimal strings. */
@@ -46,6 +50,8 @@ const storedDraft = z.object({
   pending: z.optional(
     z.object({ kind: z.string(), key: z.optional(z.string()), texts: z.record(z.string(), z.string()) }),
   ),
+  discussion: z.optional(z.string()),
+  pollId: z.optional(z.custom<Hex>((value) => typeof value === "string" && isHex(value))),
 });
 const storedDrafts = z.array(storedDraft);
 

@@ -63,3 +63,12 @@ export function splitDescription(description: string): { title: string; body: st
   const body = [...lines.slice(0, titleLine), ...lines.slice(titleLine + 1)].join("\n").trim();
   return { title, body };
 }
+
+/** The body a proposal goes on chain with: the draft's body, then its discussion link and its temperature check. */
+export function bodyWithLinks(body: string, links: { discussion?: string; pollUrl?: string }): string {
+  const lines = [
+    links.discussion?.trim() && `Discussion: ${links.discussion.trim()}`,
+    links.pollUrl && `Temperature check: ${links.pollUrl}`,
+  ].filter(Boolean);
+  return lines.length === 0 ? body : `${body.trim()}\n\n${lines.join("\n\n")}`;
+}

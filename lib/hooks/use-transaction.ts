@@ -53,7 +53,7 @@ export type ContractWrite<
  */
 export type SponsoredWrite = { typedData: TypedDataDefinition; submit: (signature: Hex) => Promise<Hash> };
 
-function rejectedInWallet(error: unknown): boolean {
+export function rejectedInWallet(error: unknown): boolean {
   if (!(error instanceof BaseError)) return false;
   return Boolean(
     error.walk((cause) => cause instanceof UserRejectedRequestError || (cause as { code?: unknown })?.code === 4001),

@@ -31,7 +31,8 @@ import { MULTICALL3_ADDRESS } from "../chain/multicall3";
 import { contractsFor, type SystemContracts } from "../contracts/bindings";
 import { openDatabase, type Database } from "../database/database";
 import type { RelayRefusalName } from "./api";
-import { createRelay, RelayRefusal, type Relay } from "./relay";
+import { Refusal } from "../api/refusal";
+import { createRelay, type Relay } from "./relay";
 import { clientIp, defaultRelayRules, type RelayRules } from "./rules";
 import { delegationTypedData, extendedBallotTypedData, type Eip712Domain } from "./typed-data";
 
@@ -158,7 +159,7 @@ async function refusal(attempt: Promise<unknown>): Promise<{ name: RelayRefusalN
   try {
     await attempt;
   } catch (error) {
-    if (error instanceof RelayRefusal) return { name: error.refusal, message: error.message };
+    if (error instanceof Refusal) return { name: error.refusal as RelayRefusalName, message: error.message };
     throw error;
   }
   throw new Error("The relay sent what it should have refused.");
@@ -431,7 +432,7 @@ describe("on PostgreSQL, two app instances share the rules", () => {
     const sent = results.filter((result) => result.status === "fulfilled");
     expect(sent).toHaveLength(1);
     const refused = results.find((result) => result.status === "rejected");
-    expect((refused?.reason as RelayRefusal).refusal).toMatch(/SignatureUsed|AlreadyVoted/);
+    expect((refused?.reason as Refusal).refusal).toMatch(/SignatureUsed|AlreadyVoted/);
 
     await mined((await second.vote(await signedVote(voter, { proposalId: ids[1], support: 0 }), "ip")).hash);
     const third = await refusal(first.vote(await signedVote(voter, { proposalId: ids[2], support: 2 }), "ip"));
@@ -471,7 +472,7 @@ describe("gas griefing", () => {
         const { receipt, transaction } = await mined(hash);
         return `sent: gas limit ${transaction.gas}, gas used ${receipt.gasUsed} (${receipt.status}) for one vote`;
       },
-      (error: unknown) => (error instanceof RelayRefusal ? error.refusal : error),
+      (error: unknown) => (error instanceof Refusal ? error.refusal : error),
     );
     // An ordinary vote costs under 150k gas: the sponsor pays no more than 300k for one.
     expect(outcome).toBe("WouldRevert");
@@ -509,7 +510,7 @@ describe("gas griefing", () => {
     const again = await relay.vote(await walletVote(owner, wallet, id), "203.0.113.31").then(
       ({ hash }) =>
         `sent again: ${hash} (the first one reverted, burning ${receipt.gasUsed} of ${transaction.gas} gas)`,
-      (error: unknown) => (error instanceof RelayRefusal ? error.refusal : error),
+      (error: unknown) => (error instanceof Refusal ? error.refusal : error),
     );
     expect(again).toBe("SponsorshipSuspended");
   });
@@ -528,7 +529,7 @@ describe("availability", () => {
       const outcome = await relay.vote(await walletVote(owner, wallet, id), `198.51.100.${40 + i}`).then(
         ({ hash }) => `sent ${hash}`,
         (error: unknown) =>
-          error instanceof RelayRefusal
+          error instanceof Refusal
             ? error.refusal
             : `${(error as Error).name}: ${(error as Error).message.split("\n")[0]}`,
       );
@@ -622,7 +623,7 @@ describe("availability", () => {
     // The voter's governor nonce never moved, so every new signature reuses it: "already relayed", forever.
     const retry = await relay.vote(await signedVote(voter, { proposalId: id, support: 1 }), "203.0.113.34").then(
       ({ hash }) => `sent ${hash}`,
-      (error: unknown) => (error instanceof RelayRefusal ? `${error.refusal}: ${error.message}` : error),
+      (error: unknown) => (error instanceof Refusal ? `${error.refusal}: ${error.message}` : error),
     );
     expect(retry).toMatch(/^sent/);
   });

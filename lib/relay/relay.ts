@@ -16,18 +16,18 @@ import {
   type Transport,
   type TypedDataDefinition,
 } from "viem";
-import type { z } from "zod/mini";
+import { parseRequest, Refusal } from "../api/refusal";
 import { padGasEstimate } from "../chain/gas";
 import type { SystemContracts } from "../contracts/bindings";
 import { describeError } from "../contracts/errors";
 import type { Database } from "../database/database";
+import { countRequest } from "../database/rate-limit";
 import { formatTokens } from "../format";
 import { proposalStateNames, ProposalState } from "../governance/proposal-state";
 import {
   delegateRequestSchema,
   relayRefusalStatus,
   voteRequestSchema,
-  type RelayRefusalBody,
   type RelayRefusalName,
   type RelaySent,
   type RelayStatus,
@@ -42,21 +42,9 @@ import {
 } from "./typed-data";
 
 /** A request the relay will not send, by name (the HTTP interface answers `relayRefusalStatus[name]`). */
-export class RelayRefusal extends Error {
-  constructor(
-    readonly refusal: RelayRefusalName,
-    message: string,
-  ) {
-    super(message);
-    this.name = refusal;
-  }
-
-  get status(): number {
-    return relayRefusalStatus[this.refusal];
-  }
-
-  get body(): RelayRefusalBody {
-    return { error: this.refusal, message: this.message };
+export class RelayRefusal extends Refusal<RelayRefusalName> {
+  constructor(refusal: RelayRefusalName, message: string) {
+    super(refusal, relayRefusalStatus[refusal], message);
   }
 }
 
@@ -128,14 +116,6 @@ export function createRelay({ chain, transport, sponsor, rules, database, contra
     return domains;
   }
 
-  function parse<T>(schema: z.ZodMiniType<T>, input: unknown): T {
-    const result = schema.safeParse(input);
-    if (result.success) return result.data;
-    const issue = result.error.issues[0];
-    const field = issue?.path.join(".") || "body";
-    throw new RelayRefusal("InvalidRequest", `The request's ${field} is not valid: ${issue?.message ?? "unreadable"}.`);
-  }
-
   function requireSponsor(): LocalAccount {
     if (!sponsor)
       throw new RelayRefusal(
@@ -160,14 +140,8 @@ export function createRelay({ chain, transport, sponsor, rules, database, contra
     }
   }
 
-  async function countRequest(ip: string) {
-    const [{ count }] = await database.query<{ count: number }>(
-      `INSERT INTO relay_requests (client_ip, minute, count) VALUES ($1, date_trunc('minute', now()), 1)
-       ON CONFLICT (client_ip, minute) DO UPDATE SET count = relay_requests.count + 1 RETURNING count`,
-      [ip],
-    );
-    if (count === 1) await database.query("DELETE FROM relay_requests WHERE minute < now() - interval '1 hour'");
-    if (count > rules.requestsPerMinutePerIp) {
+  async function checkRate(ip: string) {
+    if ((await countRequest(database, ip)) > rules.requestsPerMinutePerIp) {
       throw new RelayRefusal(
         "RateLimited",
         `More than ${rules.requestsPerMinutePerIp} relay requests a minute came from your address: wait a minute and retry.`,
@@ -356,8 +330,8 @@ export function createRelay({ chain, transport, sponsor, rules, database, contra
   }
 
   async function vote(input: RelayInput, clientIp: string): Promise<RelaySent> {
-    await countRequest(clientIp);
-    const request = parse(voteRequestSchema, typeof input === "function" ? await input() : input);
+    await checkRate(clientIp);
+    const request = parseRequest(voteRequestSchema, typeof input === "function" ? await input() : input);
     const account = requireSponsor();
     checkDomain(request, governor);
     const params = request.params ?? "0x";
@@ -429,8 +403,8 @@ export function createRelay({ chain, transport, sponsor, rules, database, contra
   }
 
   async function delegate(input: RelayInput, clientIp: string): Promise<RelaySent> {
-    await countRequest(clientIp);
-    const request = parse(delegateRequestSchema, typeof input === "function" ? await input() : input);
+    await checkRate(clientIp);
+    const request = parseRequest(delegateRequestSchema, typeof input === "function" ? await input() : input);
     const account = requireSponsor();
     checkDomain(request, token);
     const { delegator, delegatee, signature } = request;

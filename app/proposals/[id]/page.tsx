@@ -8,6 +8,7 @@ import { pageSizes } from "@/lib/indexer/page-sizes";
 import { indexedProposal, renderRead, unindexedProposal } from "@/lib/indexer/server";
 import { markdownExcerpt } from "@/lib/markdown/plain-text";
 import { splitDescription } from "@/lib/governance/proposal-text";
+import { serverPolls } from "@/lib/polls/server";
 import { ProposalDetail } from "./_components/proposal-detail";
 
 type Props = { params: Promise<{ id: string }> };
@@ -38,10 +39,14 @@ export default async function ProposalPage({ params }: Props) {
   // once. With the indexer down the browser loads the history and shows what failed; with the RPC down, the live
   // state.
   const chain = serverChainClient();
-  const [record, votes, roles] = await Promise.all([
+  const [record, votes, roles, poll] = await Promise.all([
     indexedProposal(proposalId),
     renderRead((client) => client.proposalVotes(proposalId, { limit: pageSizes.proposalVotes })),
     readTimelockRoles(chain).catch(() => undefined),
+    // The temperature check it came from; the page goes on without it when the app database does not answer.
+    serverPolls()
+      .then((polls) => polls.forProposal(proposalId))
+      .catch(() => undefined),
   ]);
   // Not indexed yet but known to the governor (just created, the indexer not at its block yet): shown from the chain
   // until indexed.
@@ -56,6 +61,7 @@ export default async function ProposalPage({ params }: Props) {
       initialVotes={votes}
       initialLive={live}
       initialRoles={roles}
+      poll={poll}
     />
   );
 }

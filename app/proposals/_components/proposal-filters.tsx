@@ -1,3 +1,4 @@
+import { FilterChips } from "@/components/filter-chips";
 import { isProposalKind, proposalKinds, type ProposalKind } from "@/lib/governance/proposal-kinds";
 import { proposalStateNames, type ProposalStateName } from "@/lib/governance/proposal-state";
 
@@ -21,26 +22,13 @@ export function ProposalFilters({
   const options: (ProposalStateName | "All")[] = ["All", ...proposalStateNames];
   return (
     <div className="space-y-3">
-      <div role="group" aria-label="Filter by state" className="flex flex-wrap gap-2">
-        {options.map((option) => {
-          const selected = option === "All" ? state === undefined : state === option;
-          return (
-            <button
-              key={option}
-              type="button"
-              aria-pressed={selected}
-              onClick={() => onState(option === "All" ? undefined : option)}
-              className={`rounded-full border px-3 py-1 text-sm ${
-                selected
-                  ? "border-slate-900 bg-slate-900 text-white"
-                  : "border-slate-300 bg-white text-slate-700 hover:border-slate-400"
-              }`}
-            >
-              {option} <span className={selected ? "text-slate-300" : "text-slate-600"}>{countOf(option)}</span>
-            </button>
-          );
-        })}
-      </div>
+      <FilterChips
+        label="Filter by state"
+        options={options}
+        selected={state ?? "All"}
+        onSelect={(option) => onState(option === "All" ? undefined : option)}
+        countOf={countOf}
+      />
       <div className="flex flex-wrap gap-3">
         <input
           type="search"

@@ -1,4 +1,5 @@
-import { jsonBody, relayResponse } from "@/lib/relay/server";
+import { jsonBody } from "@/lib/api/server";
+import { relayResponse } from "@/lib/relay/server";
 
 /** A signed ExtendedBallot, sent by the DAO's sponsor: `{ hash }`, or a refusal by name. */
 export async function POST(request: Request) {

@@ -18,10 +18,12 @@ import { splitDescription } from "@/lib/governance/proposal-text";
 import { DisputedMark, StateBadge } from "@/components/proposal/state-badge";
 import { ActionList } from "@/components/proposal/action-list";
 import { ProposalNotFound } from "./proposal-not-found";
-import { Section } from "./section";
+import { PollSummary } from "@/components/poll/poll-summary";
+import { Section } from "@/components/section";
 import { StatusTimeline } from "./status-timeline";
 import { TimelockOperation } from "./timelock-operation";
 import { VoteSummary } from "./vote-summary";
+import type { PollSummaryJson } from "@/lib/polls/api";
 import { VoterList } from "./voter-list";
 
 // The write controls load after the page's content: reading a proposal does not wait for them.
@@ -66,8 +68,11 @@ export function ProposalDetail({
   initialVotes,
   initialLive,
   initialRoles,
+  poll,
 }: {
   id: bigint;
+  /** The temperature check this proposal was submitted from, if any. */
+  poll?: PollSummaryJson;
   initial?: ProposalDetailRecord | null;
   /** The live state and the timelock's roles as the server read them; undefined when it could not. */
   initialLive?: Detail | null;
@@ -148,6 +153,7 @@ export function ProposalDetail({
           <Section title="Description" testId="description">
             <CollapsibleMarkdown source={detail.body} limit={proposalBodyPreview} />
           </Section>
+          {poll && <PollSummary poll={poll} />}
           {hasLive && detail.disputeDetail && (
             <Section title="Dispute" testId="dispute">
               <div className="space-y-4">

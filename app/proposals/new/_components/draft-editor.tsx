@@ -6,6 +6,7 @@ import { AddStep } from "./add-step";
 import { SafeJson } from "./safe-json";
 import { StepList } from "./step-list";
 import { SubmitPanel } from "./submit-panel";
+import { TemperatureCheck } from "./temperature-check";
 
 /** One draft: its steps, its description, the simulation and the submit. Every change is saved as it happens. */
 export function DraftEditor({
@@ -48,6 +49,17 @@ export function DraftEditor({
             className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
           />
         </label>
+        <label className="block text-sm">
+          <span className="font-medium text-slate-800">Discussion link (forum thread)</span>
+          <input
+            type="url"
+            value={draft.discussion ?? ""}
+            onChange={(event) => onChange({ ...draft, discussion: event.target.value })}
+            placeholder="https://forum.example/t/…"
+            data-testid="proposal-discussion"
+            className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+          />
+        </label>
         <div className="grid gap-4 lg:grid-cols-2">
           <label className="block text-sm">
             <span className="font-medium text-slate-800">Body (markdown)</span>
@@ -72,6 +84,8 @@ export function DraftEditor({
           same proposal first.
         </p>
       </section>
+
+      <TemperatureCheck draft={draft} actions={draftActions(draft)} onChange={onChange} />
 
       <SubmitPanel draft={draft} actions={draftActions(draft)} onSubmitted={onSubmitted} />
     </div>

@@ -1,16 +1,18 @@
 "use client";
 
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { TransactionButton } from "@/components/transaction/transaction-button";
 import { TransactionStatusLine } from "@/components/transaction/transaction-status";
-import { formatTokens } from "@/lib/format";
+import { formatTimestamp, formatTokens } from "@/lib/format";
 import type { ProposalAction } from "@/lib/governance/actions";
 import type { ProposalDraft } from "@/lib/governance/proposal-drafts";
-import { composeDescription } from "@/lib/governance/proposal-text";
+import { bodyWithLinks, composeDescription } from "@/lib/governance/proposal-text";
 import { useAccountSummary } from "@/lib/hooks/use-account-summary";
 import { useDaoOverview } from "@/lib/hooks/use-dao-overview";
 import { usePropose } from "@/lib/hooks/use-propose";
+import { fetchPoll, linkPollProposal, pollQueryKey } from "@/lib/polls/client";
 import { SimulationPanel } from "./simulation-panel";
 import { useProposalSimulation } from "./use-proposal-simulation";
 import { useProposeCheck } from "./use-propose-check";
@@ -29,6 +31,7 @@ export function SubmitPanel({
   onSubmitted: (proposalId: bigint) => void;
 }) {
   const proposeTx = usePropose();
+  const queryClient = useQueryClient();
   const summary = useAccountSummary();
   const overview = useDaoOverview();
   const simulation = useProposalSimulation(actions);
@@ -39,6 +42,13 @@ export function SubmitPanel({
   const votingPower = summary.data?.votingPower;
   const shortfall = threshold !== undefined && votingPower !== undefined && votingPower < threshold;
   const simulationFailed = simulation.data !== undefined && !simulation.data.ok;
+  const pollId = draft.pollId;
+  const poll = useQuery({
+    queryKey: pollQueryKey(pollId ?? "0x"),
+    queryFn: () => fetchPoll(pollId!),
+    enabled: pollId !== undefined,
+  });
+  const pollOpen = poll.data && (poll.data.state === "open" || poll.data.state === "upcoming");
 
   const disabledReason = !draft.title.trim()
     ? "Give the proposal a title."
@@ -46,18 +56,33 @@ export function SubmitPanel({
       ? "Add at least one action."
       : refusal
         ? "The governor refuses these actions as one proposal: see above."
-        : simulation.isPending
-          ? "Simulating…"
-          : simulationFailed && !override
-            ? "The simulation fails: fix the actions, or submit anyway after confirming below."
-            : shortfall
-              ? `You need ${formatTokens(threshold)} PLM of voting power to propose; you have ${formatTokens(votingPower)} PLM.`
-              : undefined;
+        : pollId && poll.isPending
+          ? "Reading the temperature check…"
+          : pollOpen
+            ? `The temperature check is open until ${formatTimestamp(BigInt(poll.data.end))}: submit once it has closed.`
+            : simulation.isPending
+              ? "Simulating…"
+              : simulationFailed && !override
+                ? "The simulation fails: fix the actions, or submit anyway after confirming below."
+                : shortfall
+                  ? `You need ${formatTokens(threshold)} PLM of voting power to propose; you have ${formatTokens(votingPower)} PLM.`
+                  : undefined;
 
   const submit = async () => {
     if (!proposeTx.account) return;
-    const id = await proposeTx.propose(actions, composeDescription(draft.title, draft.body, proposeTx.account));
-    if (id !== undefined) onSubmitted(id);
+    const body = bodyWithLinks(draft.body, {
+      discussion: draft.discussion,
+      pollUrl: pollId && `${window.location.origin}/polls/${pollId}`,
+    });
+    const description = composeDescription(draft.title, body, proposeTx.account);
+    const id = await proposeTx.propose(actions, description);
+    if (id === undefined) return;
+    // The poll shows the proposal and the proposal the poll's result; the server checks the link on chain.
+    if (pollId) {
+      await linkPollProposal(pollId, id, description).catch((error: unknown) => console.error("poll link:", error));
+      await queryClient.invalidateQueries({ queryKey: pollQueryKey(pollId) });
+    }
+    onSubmitted(id);
   };
 
   return (
