@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { formatTokens, shortAddress } from "@/lib/format";
+import { formatCountdown, formatTokens, shortAddress } from "@/lib/format";
 import { useAccountSummary } from "@/lib/hooks/use-account-summary";
 import { useChainNow } from "@/lib/hooks/use-chain-now";
 import { usePendingActions } from "@/lib/hooks/use-pending-actions";
@@ -43,14 +43,13 @@ export function HeaderAccount() {
             {pending.length} pending
           </summary>
           <ul className="absolute left-0 z-20 mt-2 w-[min(20rem,calc(100vw-2rem))] space-y-1 md:right-0 md:left-auto rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
-            {pending.map(({ kind, proposal }) => (
-              <li key={`${kind}-${proposal.id}`}>
-                <Link
-                  href={`/proposals/${proposal.id}`}
-                  className="block rounded px-2 py-1 hover:bg-slate-50"
-                  data-testid="pending-action"
-                >
-                  <span className="font-semibold">{kind}:</span> {proposal.title}
+            {pending.map(({ kind, title, href, due }) => (
+              <li key={`${kind}-${href}-${title}`}>
+                <Link href={href} className="block rounded px-2 py-1 hover:bg-slate-50" data-testid="pending-action">
+                  <span className="font-semibold">{kind}:</span> {title}
+                  {due !== undefined && now !== undefined && due >= now && (
+                    <span className="block text-slate-600">{formatCountdown(due - now)} left</span>
+                  )}
                 </Link>
               </li>
             ))}

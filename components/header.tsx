@@ -11,6 +11,7 @@ const links = [
   { href: "/proposals", label: "Proposals" },
   { href: "/delegates", label: "Delegates" },
   { href: "/disputes", label: "Disputes" },
+  { href: "/notifications", label: "Notifications" },
 ];
 
 // Loaded once a wallet is connected: visitors without one never download it.

@@ -117,6 +117,7 @@ async function routes(chain: AnvilClient): Promise<string[]> {
     "/delegates",
     `/delegates/${delegate}`,
     "/disputes",
+    "/notifications",
     "/proposals/0",
     `/proposals/${disputedId}`,
     ...[...byState.values()].map((id) => `/proposals/${id}`),

@@ -47,6 +47,8 @@ export default async function globalSetup() {
       indexerUrl: indexer.url,
       relayerPrivateKey: anvilPrivateKey(localRoles.sponsor),
       appDataDir: mkdtempSync(join(tmpdir(), "plenum-e2e-app-")),
+      // The webhook test runs its own app with the sender; this one serves every other test without it.
+      env: { WEBHOOKS: "0" },
     });
     // The demo's temperature checks, published and voted through the app as the demo does.
     const pollIds = await seedPolls({ appUrl: app.url, rpcUrl: anvil.rpcUrl, deployment }).catch(

@@ -29,6 +29,15 @@ test.describe("with the indexer down", () => {
     await expect(page.getByTestId("sync-status")).toContainText("The indexer cannot be reached");
   });
 
+  test("a feed answers 503 with a time to retry, naming the indexer", async ({ request }) => {
+    for (const path of ["/feeds/proposals.atom", `/feeds/delegates/0x${"12".repeat(20)}.json`]) {
+      const response = await request.get(`${app.url}${path}`);
+      expect(response.status(), path).toBe(503);
+      expect(response.headers()["retry-after"]).toBe("30");
+      expect(await response.text()).toContain("The indexer is unreachable");
+    }
+  });
+
   test("a proposal page still shows its live state from the chain, and the history's error", async ({
     page,
     chain,

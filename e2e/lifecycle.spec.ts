@@ -129,6 +129,8 @@ test("the header shows the connected account's voting power, delegate and pendin
   await header.getByTestId("header-pending").click();
   const pending = header.getByTestId("pending-action").filter({ hasText: "Vote:" });
   await expect(pending).toHaveCount(1);
+  // With the time left to vote.
+  await expect(pending).toContainText(/\d+s left$/);
   await pending.click();
   await expect(page.getByTestId("vote-panel")).toBeVisible();
 });

@@ -100,6 +100,13 @@ test("an expert's uphold decides the seeded dispute: the proposal is canceled an
   // The expert finds the case in their work list and follows it to the proposal.
   const expert = address(expertB);
   const page = await openAs(expert, "/disputes");
+  // The header's inbox lists the ruling, with the time left to give it.
+  await page.getByTestId("header-pending").click();
+  const inboxRuling = page
+    .getByTestId("pending-action")
+    .filter({ hasText: `Rule: dispute ${disputeId} on ${FEE_TITLE}` });
+  await expect(inboxRuling).toContainText(/\d+s left$/);
+  await page.getByTestId("header-pending").click();
   const work = page.getByTestId("your-dispute-work");
   const awaiting = work.locator(`[data-testid="awaiting-ruling"][data-dispute-id="${disputeId}"]`);
   await expect(awaiting).toContainText(FEE_TITLE);
@@ -138,6 +145,11 @@ test("an expert's uphold decides the seeded dispute: the proposal is canceled an
   expect(await claimable(chain, address(seededCoChallenger))).toBe(payout);
   const balanceBefore = await balanceOf(chain, challenger);
   const challengerPage = await openAs(challenger, "/disputes");
+  await challengerPage.getByTestId("header-pending").click();
+  await expect(challengerPage.getByTestId("pending-action").filter({ hasText: "Withdraw:" })).toHaveText(
+    `Withdraw: ${formatTokens(payout)} PLM of dispute payouts`,
+  );
+  await challengerPage.getByTestId("header-pending").click();
   const challengerWork = challengerPage.getByTestId("your-dispute-work");
   await expect(challengerWork.getByTestId("claimable-payout")).toHaveText(`${formatTokens(payout)} PLM`);
   await challengerWork.getByTestId("withdraw-payout").click();

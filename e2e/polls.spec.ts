@@ -1,9 +1,12 @@
 import type { Page } from "@playwright/test";
-import { encodeFunctionData, stringToHex } from "viem";
+import { readFileSync } from "node:fs";
+import { createPublicClient, encodeFunctionData, http, stringToHex } from "viem";
 import { contracts } from "../lib/contracts";
 import { formatTokens } from "../lib/format";
+import type { PollExportJson } from "../lib/polls/api";
+import { verifyPollExport } from "../lib/polls/verify";
 import { localRoles } from "../scripts/lib/accounts";
-import { expect, test } from "./fixtures";
+import { expect, requiredEnv, test } from "./fixtures";
 import { address } from "./governance";
 
 const { governor, token, networkParameters } = contracts;
@@ -87,6 +90,15 @@ test("a draft becomes a temperature check, three holders vote without gas (one c
     "Changed my mind: abstaining until the SLA data is in.",
   );
   await expect(holderRow.getByTestId("poll-voter-weight")).toHaveText(`${formatTokens(weights[2])} PLM`);
+
+  // The export the page links to downloads as a file (streamed by the server) and re-verifies from the chain.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("poll-export").click()]);
+  expect(download.suggestedFilename()).toBe(`poll-${pollId.slice(2, 14)}.json`);
+  const exported = JSON.parse(readFileSync(await download.path(), "utf8")) as PollExportJson;
+  expect(exported.votes).toHaveLength(4);
+  const reader = createPublicClient({ transport: http(requiredEnv("PLENUM_E2E_RPC_URL")) });
+  const verified = await verifyPollExport(exported, reader, governor.address);
+  expect(verified.result).toEqual(view.result);
 
   // Closed: the author submits the proposal from the same draft.
   const latest = await chain.getBlock();

@@ -19,6 +19,7 @@ import { ensurePostgres, startPostgres } from "../scripts/lib/postgres";
 import { seed } from "../scripts/seed";
 import { eventsOf, lower, readTable, type CheckContext, type TableCheck, type TableName } from "./checks/context";
 import { disputeChecks } from "./checks/disputes";
+import { checkDaoEvents } from "./checks/events";
 import { checkParticipation, checkProposalStates, governanceChecks, proposalsOnChain } from "./checks/governance";
 import { registryChecks } from "./checks/registry";
 import { systemChecks } from "./checks/system";
@@ -126,6 +127,9 @@ describe.each(databases)("the indexer on %s", (database) => {
   it.each(Object.entries(tableChecks))("holds the chain's %s table", (_name, check) => check(context));
 
   it("computes every proposal's state as the governor does", () => checkProposalStates(context));
+
+  it("tells the DAO's events as the chain's logs and clock imply them, both ways, filtered", () =>
+    checkDaoEvents(context));
 
   it("counts each delegate's participation from the snapshots", () => checkParticipation(context));
 

@@ -47,3 +47,12 @@ export function appDatabaseLocation(): { databaseUrl: string } | { pgliteDir: st
   if (process.env.DATABASE_URL) return { databaseUrl: process.env.DATABASE_URL };
   return { pgliteDir: process.env.APP_PGLITE_DIR ?? ".data/app-pglite" };
 }
+
+/**
+ * The app's public origin for links that leave the page (feeds, webhooks): SITE_URL, else the origin `request` came
+ * to (behind a proxy, set SITE_URL).
+ */
+export function siteUrl(request?: Request): string {
+  if (process.env.SITE_URL) return new URL(z.url().parse(process.env.SITE_URL)).origin;
+  return request ? new URL(request.url).origin : "http://127.0.0.1:3000";
+}

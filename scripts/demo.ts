@@ -96,6 +96,8 @@ try {
     relayerPrivateKey: anvilPrivateKey(localRoles.sponsor),
     // The chain is new on every run, so are the relay's records.
     appDataDir: mkdtempSync(join(tmpdir(), "plenum-demo-app-")),
+    // Webhooks to a receiver on this machine work in the demo; in production only public addresses receive them.
+    env: { WEBHOOK_ALLOW_PRIVATE_URLS: "1", SITE_URL: `http://${HOST}:${APP_PORT}` },
   });
   const polls = await seedPolls({ appUrl: app.url, rpcUrl: anvil.rpcUrl, deployment });
   console.log(`\nTemperature checks (signed, no gas): ${polls.map((id) => `${app!.url}/polls/${id}`).join("  ")}`);

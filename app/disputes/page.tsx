@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
+import { FeedLinks, feedAlternates } from "@/components/feed-links";
 import { DisputesView } from "./_components/disputes-view";
 
-export const metadata: Metadata = { title: "Disputes" };
+export const metadata: Metadata = {
+  title: "Disputes",
+  alternates: feedAlternates("/feeds/disputes", "Plenum disputes"),
+};
 
 export default function DisputesPage() {
   return (
@@ -14,6 +18,7 @@ export default function DisputesPage() {
         </p>
       </div>
       <DisputesView />
+      <FeedLinks path="/feeds/disputes" what="disputes, rulings and payouts" />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FeedLinks, feedAlternates } from "@/components/feed-links";
 import { serverChainNow } from "@/lib/chain/server-clock";
 import { renderRead } from "@/lib/indexer/server";
 import { pollStates, type PollState } from "@/lib/polls/api";
@@ -11,6 +12,7 @@ import { ProposalList } from "./_components/proposal-list";
 export const metadata: Metadata = {
   title: "Proposals",
   description: "Every change proposed to the Plenum network's economics, trust rules and treasury.",
+  alternates: feedAlternates("/feeds/proposals", "Plenum proposals"),
 };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -55,6 +57,7 @@ export default async function ProposalsPage({ searchParams }: Props) {
         </Link>
       </nav>
       {checks ? <PollTab state={param("state")} /> : <ProposalTab param={param} />}
+      <FeedLinks path="/feeds/proposals" what="every proposal as it moves" />
     </div>
   );
 }

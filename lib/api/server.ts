@@ -1,6 +1,7 @@
 import "server-only";
 import { BaseError } from "viem";
 import { describeError } from "../contracts/errors";
+import { clientIp, relayRulesFromEnv } from "../relay/rules";
 import { Refusal, type RefusalBody } from "./refusal";
 
 const NO_STORE = { "cache-control": "no-store" };
@@ -10,7 +11,7 @@ function refusalResponse(status: number, body: RefusalBody): Response {
 }
 
 /**
- * An API route's answer: what `work` returns as JSON; a Refusal as its status with `{ error, message }`; a chain
+ * An API route's answer: what `work` returns as JSON (a Response, such as a stream, as it is); a Refusal as its status with `{ error, message }`; a chain
  * that does not answer as 502 ChainUnavailable; anything else as 500 `<failed>` with `failedMessage`. `service`
  * names the route's side in messages ("The relay").
  */
@@ -19,7 +20,8 @@ export async function apiResponse(
   { service, failed, failedMessage }: { service: string; failed: string; failedMessage: string },
 ): Promise<Response> {
   try {
-    return Response.json(await work(), { headers: NO_STORE });
+    const answer = await work();
+    return answer instanceof Response ? answer : Response.json(answer, { headers: NO_STORE });
   } catch (error) {
     if (error instanceof Refusal) return refusalResponse(error.status, error.body);
     if (error instanceof BaseError) {
@@ -44,4 +46,9 @@ export async function jsonBody(request: Request, maxBytes = 64 * 1024): Promise<
   } catch {
     throw new Refusal("InvalidRequest", 400, "The request body is not JSON.");
   }
+}
+
+/** The client's address for rate limits: the same proxies stand in front of every route (RELAY_TRUSTED_PROXIES). */
+export function requestClientIp(request: Request): string {
+  return clientIp(request.headers.get("x-forwarded-for"), relayRulesFromEnv(process.env).trustedProxies);
 }

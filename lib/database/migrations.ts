@@ -96,6 +96,68 @@ const steps: { version: number; statements: string[] }[] = [
       `CREATE INDEX poll_ballots_by_weight ON poll_ballots (poll_id, weight DESC, voter DESC)`,
     ],
   },
+  {
+    version: 3,
+    statements: [
+      `-- The export reads a poll's signed votes in signing order, a page at a time.
+        CREATE INDEX poll_votes_in_order ON poll_votes (poll_id, signed_at, voter)`,
+      `-- Each poll's running result: the counting votes' weight and count per choice, kept with poll_ballots.
+        CREATE TABLE poll_tallies (
+          poll_id text NOT NULL REFERENCES polls (id),
+          choice numeric(78) NOT NULL,
+          weight numeric(78) NOT NULL,
+          voters integer NOT NULL,
+          PRIMARY KEY (poll_id, choice)
+        )`,
+      `INSERT INTO poll_tallies (poll_id, choice, weight, voters)
+        SELECT poll_id, choice, sum(weight), count(*) FROM poll_ballots GROUP BY poll_id, choice`,
+    ],
+  },
+  {
+    version: 4,
+    statements: [
+      `-- Webhook subscriptions: where to send which DAO events, signed with the secret given at registration.
+        CREATE TABLE webhook_subscriptions (
+          id text PRIMARY KEY,
+          owner text NOT NULL,
+          url text NOT NULL,
+          events text[] NOT NULL,
+          secret text NOT NULL,
+          -- the registration's EIP-712 digest: one registration per signature
+          signature_digest text NOT NULL UNIQUE,
+          -- chain time at registration: events from that second on are delivered (blocks may share a second)
+          created_chain_time bigint NOT NULL,
+          created_at timestamptz NOT NULL DEFAULT now(),
+          deleted_at timestamptz
+        )`,
+      `CREATE INDEX webhook_subscriptions_by_owner ON webhook_subscriptions (owner, created_at)`,
+      `-- One row per event and subscription, whatever happens: the primary key makes each delivery exactly once.
+        CREATE TABLE webhook_deliveries (
+          subscription_id text NOT NULL REFERENCES webhook_subscriptions (id),
+          event_id text NOT NULL,
+          event_type text NOT NULL,
+          event_time bigint NOT NULL,
+          body text NOT NULL,
+          status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
+          attempts integer NOT NULL DEFAULT 0,
+          -- a pending delivery is due from then; a claimed one is leased until then
+          next_attempt_at timestamptz NOT NULL DEFAULT now(),
+          last_status integer,
+          last_error text,
+          created_at timestamptz NOT NULL DEFAULT now(),
+          delivered_at timestamptz,
+          seq bigserial UNIQUE,
+          PRIMARY KEY (subscription_id, event_id)
+        )`,
+      `CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending'`,
+      `CREATE INDEX webhook_deliveries_log ON webhook_deliveries (subscription_id, seq)`,
+      `-- How far the sender has read the DAO's events: every event up to this chain time is in webhook_deliveries.
+        CREATE TABLE webhook_progress (
+          id boolean PRIMARY KEY DEFAULT true CHECK (id),
+          chain_time bigint NOT NULL
+        )`,
+    ],
+  },
 ];
 
 /** An arbitrary constant: the advisory lock that keeps two app instances from migrating at once. */

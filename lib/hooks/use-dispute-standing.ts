@@ -68,7 +68,9 @@ export type DisputeStanding = NonNullable<ReturnType<typeof useDisputeStanding>[
  * open disputes still wait for its ruling (the members seated when a dispute was filed rule on it until its
  * deadline inclusive; never on a dispute they have a bond in).
  */
-export function useYourDisputeWork<T extends DisputeRecord>(disputes: readonly T[], now: bigint | undefined) {
+export function useYourDisputeWork<
+  T extends Pick<DisputeRecord, "id" | "status" | "deadline" | "filedAt"> & { challengers: { account: Address }[] },
+>(disputes: readonly T[], now: bigint | undefined) {
   const { address } = useAccount();
   const account = address ?? zeroAddress;
   const standing = useReadContracts({

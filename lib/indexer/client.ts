@@ -1,4 +1,6 @@
 import type {
+  DaoEvent,
+  DaoEventFilter,
   DelegateFilter,
   DelegatePage,
   DelegateProfileRecord,
@@ -71,6 +73,8 @@ export function indexerClient(baseUrl: string) {
     delegators: (address: string, page: { cursor?: string; limit?: number } = {}) =>
       get<Page<Delegator>>(`/delegates/${address}/delegators`, page),
     disputes: (page: { cursor?: string; limit?: number } = {}) => get<DisputesRecord>("/disputes", page),
+    /** What happened in the DAO up to `filter.until`, for feeds and webhooks. */
+    events: (filter: DaoEventFilter) => get<Page<DaoEvent>>("/events", filter),
     /** A page of any indexed table by its name in indexer/ponder.schema.ts, for audits and exports. */
     table: (name: string, page: { cursor?: string; limit?: number } = {}) =>
       get<Page<Record<string, unknown>>>(`/tables/${name}`, page),

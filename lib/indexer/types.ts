@@ -160,3 +160,61 @@ export type OverviewRecord = {
   holderCount: number;
   voteCount: number;
 };
+
+/**
+ * What happens in the DAO, as feeds and webhooks tell it: each event once, named `<subject>.<what>`. Proposal events
+ * that follow from the clock (voting opens, 24 hours left, the outcome, executable) happen at the first second they
+ * hold.
+ */
+export const daoEventTypes = [
+  "proposal.created",
+  "proposal.voting_opened",
+  "proposal.ending_soon",
+  "proposal.succeeded",
+  "proposal.defeated",
+  "proposal.queued",
+  "proposal.executable",
+  "proposal.executed",
+  "proposal.canceled",
+  "dispute.filed",
+  "dispute.ruling",
+  "dispute.resolved",
+  "dispute.payout",
+] as const;
+export type DaoEventType = (typeof daoEventTypes)[number];
+
+export type DaoEvent = {
+  /** Stable across reads and restarts: `<type>:<key>`. */
+  id: string;
+  type: DaoEventType;
+  /** Chain seconds. */
+  time: bigint;
+  /** Null only for a payout, which the chain does not tie to one dispute. */
+  proposalId: bigint | null;
+  proposalTitle: string | null;
+  disputeId: bigint | null;
+  /** Who acted: the proposer, the dispute's filer, the ruling panel member, the account paid. */
+  account: Address | null;
+  /** PLM: a dispute's bond, a payout. */
+  amount: bigint | null;
+  /** A ruling's reason; a resolved dispute's status (a DisputeStatusName). */
+  text: string | null;
+  /** A ruling: whether it upholds the dispute. */
+  uphold: boolean | null;
+  /** A proposal's outcome: its votes and the quorum they were counted against. */
+  votes: { for: bigint; against: bigint; abstain: bigint; quorum: bigint } | null;
+};
+
+export type DaoEventFilter = {
+  /** Only events at or before this chain time: the indexer's latest block, so outcomes count every indexed vote. */
+  until: bigint;
+  /** Only events after this chain time. */
+  since?: bigint;
+  /** Event types, comma-separated; all when unset. */
+  types?: string;
+  /** Newest first (feeds, the default) or oldest first (deliveries). */
+  order?: "newest" | "oldest";
+  /** The `nextCursor` of the page before, in the same order. */
+  cursor?: string;
+  limit?: number;
+};

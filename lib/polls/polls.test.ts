@@ -27,13 +27,14 @@ import { readArtifact } from "../../scripts/lib/artifacts";
 import { anvilAccount, connectAnvil, sendTx, writeContract, type AnvilClient } from "../../scripts/lib/chain";
 import { governanceHelper } from "../../scripts/lib/governance";
 import { rootDir } from "../../scripts/lib/paths";
+import { insertVotes } from "../../scripts/lib/poll-fixtures";
 import { Refusal } from "../api/refusal";
 import { MULTICALL3_ADDRESS } from "../chain/multicall3";
 import { contractsFor, type SystemContracts } from "../contracts/bindings";
 import { openDatabase, type Database } from "../database/database";
 import type { Eip712Domain } from "../relay/typed-data";
 import { pollLimits, pollToJson, voteToJson, type PollExportJson } from "./api";
-import { createPolls } from "./polls";
+import { createPolls, type Polls } from "./polls";
 import { resultLines, tallyPoll } from "./result";
 import { defaultPollRules, type PollRules } from "./rules";
 import { basicOptions, pollTypedData, pollVoteTypedData, type Poll, type PollAction } from "./typed-data";
@@ -106,13 +107,21 @@ const pastVotes = (account: Address) =>
 
 /** A fresh poll service on the emptied database, and `refusal`, which checks that a refused call stored nothing. */
 async function service(rules: Partial<PollRules> = {}) {
-  await database.query("TRUNCATE poll_ballots, poll_votes, polls, relay_requests");
+  await database.query("TRUNCATE poll_tallies, poll_ballots, poll_votes, polls, relay_requests");
   const polls = createPolls({ client: reader, database, contracts: system, rules: { ...defaultPollRules, ...rules } });
   const stored = async () => {
-    const [counts] = await database.query<{ polls: number; votes: number; ballots: number; promoted: number }>(
+    const [counts] = await database.query<{
+      polls: number;
+      votes: number;
+      ballots: number;
+      promoted: number;
+      tallies: string;
+    }>(
       `SELECT (SELECT count(*)::int FROM polls) AS polls, (SELECT count(*)::int FROM poll_votes) AS votes,
          (SELECT count(*)::int FROM poll_ballots) AS ballots,
-         (SELECT count(*)::int FROM polls WHERE proposal_id IS NOT NULL) AS promoted`,
+         (SELECT count(*)::int FROM polls WHERE proposal_id IS NOT NULL) AS promoted,
+         (SELECT coalesce(string_agg(poll_id || choice || ':' || weight || ':' || voters, ' ' ORDER BY poll_id, choice),
+           '') FROM poll_tallies) AS tallies`,
     );
     return counts;
   };
@@ -131,6 +140,24 @@ async function service(rules: Partial<PollRules> = {}) {
   }
   return { polls, refusal, stored };
 }
+
+/** The poll's running result as `vote` kept it, choice by choice (emptied choices left out). */
+const runningTally = (poll: string) =>
+  database.query(
+    `SELECT choice::text, weight::text, voters FROM poll_tallies WHERE poll_id = $1 AND voters > 0 ORDER BY choice`,
+    [poll],
+  );
+/** The same counted again from the counting votes. */
+const recountedTally = (poll: string) =>
+  database.query(
+    `SELECT choice::text, sum(weight)::text AS weight, count(*)::int AS voters FROM poll_ballots WHERE poll_id = $1
+     GROUP BY choice ORDER BY choice`,
+    [poll],
+  );
+
+/** The poll's export as a client downloads it: the stream read to its end and parsed. */
+const exportOf = async (polls: Polls, id: string) =>
+  (await new Response(await polls.exportPoll(id)).json()) as PollExportJson;
 
 let pollCount = 0;
 /** A basic poll by `author`: open from just after the snapshot to an hour from now, unless `fields` say otherwise. */
@@ -505,6 +532,7 @@ describe("votes", () => {
     await polls.vote(id, await signedVote(id, atThreshold, { choice: 0n, timestamp: now - skew }), IP);
     await polls.vote(id, await signedVote(id, carol, { choice: 0n, timestamp: now + skew }), IP);
     expect(await stored()).toMatchObject({ votes: 6, ballots: 4 });
+    expect(await runningTally(id)).toEqual(await recountedTally(id));
 
     // Before an upcoming poll starts.
     const { id: upcomingId } = await polls.create(
@@ -614,10 +642,10 @@ describe("export and verify", () => {
     await polls.vote(id, await signedVote(id, walletOwner, { voter: wallet, choice: 2n }), IP);
     await polls.vote(id, await signedVote(id, alice, { choice: 2n, reason: "On reflection, abstain." }), IP);
 
-    const exported = await polls.exportPoll(id);
+    const exported = await exportOf(polls, id);
     const view = await polls.get(id);
     expect(exported.votes).toHaveLength(4);
-    const verified = await verifyPollExport(JSON.parse(JSON.stringify(exported)), reader, system.governor.address);
+    const verified = await verifyPollExport(exported, reader, system.governor.address);
     expect(verified).toMatchObject({ id, result: view.result, signedVotes: 4 });
 
     const dir = mkdtempSync(join(tmpdir(), "plenum-poll-export-"));
@@ -709,6 +737,50 @@ describe("export and verify", () => {
   });
 });
 
+describe("export at scale", () => {
+  it("streams every signed vote a page at a time in signing order, with the result its counting votes give", async () => {
+    const { polls } = await service();
+    const poll = await pollOf();
+    const { id } = await polls.create(await signedPoll(poll), IP);
+    // Over two of the export's 2,000-vote pages of synthetic votes (their signatures verify for nobody), then real ones.
+    const [counting, superseded] = [4_100, 300];
+    const block = await chain.getBlockNumber();
+    await database.transaction((sql) =>
+      insertVotes(sql, {
+        poll: id,
+        kind: "basic",
+        options: 3,
+        counting,
+        superseded,
+        start: poll.start,
+        end: poll.end,
+        block,
+      }),
+    );
+    await polls.vote(id, await signedVote(id, alice, { choice: 0n, timestamp: (await chainNow()) - 5n }), IP);
+    await polls.vote(id, await signedVote(id, alice, { choice: 1n }), IP);
+    expect(await runningTally(id)).toEqual(await recountedTally(id));
+
+    // Other requests go on while it streams: a timer set when the download starts fires before it ends.
+    let ended = false;
+    const download = exportOf(polls, id).finally(() => (ended = true));
+    const timerBeforeEnd = new Promise<boolean>((resolve) => setTimeout(() => resolve(!ended), 0));
+    const exported = await download;
+    expect(await timerBeforeEnd, "a timer fired while the export streamed").toBe(true);
+    expect(exported.votes).toHaveLength(counting + superseded + 2);
+    const order = exported.votes.map(({ vote }) => [BigInt(vote.timestamp), vote.voter] as const);
+    order.slice(1).forEach(([signedAt, voter], i) => {
+      const [beforeAt, beforeVoter] = order[i];
+      expect(
+        signedAt > beforeAt || (signedAt === beforeAt && voter > beforeVoter),
+        `vote ${i + 2} after ${i + 1}`,
+      ).toBe(true);
+    });
+    expect(exported.result.voters).toBe(counting + 1);
+    expect(exported.result).toEqual((await polls.get(id)).result);
+  });
+});
+
 describe("linking a poll to its proposal", () => {
   it("links a closed poll to the proposal its author submitted with its actions, once", async () => {
     const { polls, refusal } = await service();
@@ -775,7 +847,7 @@ describe("attacks of a review", () => {
     const { id } = await polls.create(await signedPoll(await pollOf()), IP);
     await polls.vote(id, await signedVote(id, alice, { choice: 0n }), IP);
     await polls.vote(id, await signedVote(id, walletOwner, { voter: wallet, choice: 1n }), IP);
-    const exported = JSON.parse(JSON.stringify(await polls.exportPoll(id))) as PollExportJson;
+    const exported = await exportOf(polls, id);
     expect(await outcomeOf(exported)).toBe("verified");
 
     // A block later the wallet answers for another key (a Safe whose signers changed; a hostile voter does the same

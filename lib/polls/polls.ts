@@ -12,6 +12,7 @@ import {
   type TypedDataDefinition,
 } from "viem";
 import { parseRequest, Refusal } from "../api/refusal";
+import { typedDataSigned } from "../chain/signatures";
 import type { SystemContracts } from "../contracts/bindings";
 import type { Database } from "../database/database";
 import { countRequest } from "../database/rate-limit";
@@ -70,6 +71,8 @@ type PollRow = {
   verified_block: string;
 };
 
+/** Signed votes per database read of an export: at most 2,000 × ~10 KB, well under PGlite's ~64 MiB result limit. */
+const EXPORT_PAGE_SIZE = 2_000;
 const PAGE_SIZE = 20;
 const POLL_COLUMNS =
   "id, author, title, kind, snapshot::text, start_time::text, end_time::text, message, signature, supply::text, quorum::text, proposal_id::text, verified_block::text";
@@ -149,10 +152,7 @@ export function createPolls({ client, database, contracts, rules }: PollsOptions
     what: string,
     blockNumber: bigint,
   ) {
-    const valid = await client
-      .verifyTypedData({ address: signer, signature, ...typedData, blockNumber })
-      .catch(() => false);
-    if (!valid) {
+    if (!(await typedDataSigned(client, { signer, signature, typedData, blockNumber }))) {
       throw new PollRefusal(
         "InvalidSignature",
         `The signature does not verify for ${signer} over this ${what} under this DAO's domain (chain and governor). Sign again.`,
@@ -205,8 +205,8 @@ export function createPolls({ client, database, contracts, rules }: PollsOptions
 
   async function result(row: PollRow) {
     const groups = await database.query<{ choice: string; weight: string; voters: number }>(
-      `SELECT choice::text, sum(weight)::text AS weight, count(*)::int AS voters
-       FROM poll_ballots WHERE poll_id = $1 GROUP BY choice`,
+      `SELECT choice::text, weight::text, voters
+       FROM poll_tallies WHERE poll_id = $1 AND voters > 0`,
       [row.id],
     );
     return tallyPoll(
@@ -362,6 +362,10 @@ export function createPolls({ client, database, contracts, rules }: PollsOptions
          FROM poll_votes WHERE poll_id = $1 AND voter = $2`,
         [poll, voter, digest],
       );
+      const [counted] = await sql.query<{ choice: string; weight: string }>(
+        "SELECT choice::text, weight::text FROM poll_ballots WHERE poll_id = $1 AND voter = $2",
+        [poll, voter],
+      );
       const latest = stored.latest === null ? undefined : BigInt(stored.latest);
       // A stored signature at the latest timestamp is the counting vote (one per second); an older one was replaced.
       if (stored.used && latest === ballot.timestamp) {
@@ -399,6 +403,26 @@ export function createPolls({ client, database, contracts, rules }: PollsOptions
          ON CONFLICT (poll_id, voter) DO UPDATE SET digest = excluded.digest, choice = excluded.choice,
            weight = excluded.weight, reason = excluded.reason, signed_at = excluded.signed_at`,
         values,
+      );
+      // The running result moves the voter from its counted choice to the new one.
+      const changes = new Map<bigint, { weight: bigint; voters: number }>();
+      const change = (choice: bigint, weight: bigint, voters: number) => {
+        const before = changes.get(choice) ?? { weight: 0n, voters: 0 };
+        changes.set(choice, { weight: before.weight + weight, voters: before.voters + voters });
+      };
+      if (counted) change(BigInt(counted.choice), -BigInt(counted.weight), -1);
+      change(ballot.choice, weight, 1);
+      // In choice order, so that two votes moving between the same choices lock their rows in the same order.
+      const rows = [...changes]
+        .filter(([, delta]) => delta.weight !== 0n || delta.voters !== 0)
+        .sort(([a], [b]) => (a < b ? -1 : 1));
+      if (rows.length === 0) return;
+      await sql.query(
+        `INSERT INTO poll_tallies (poll_id, choice, weight, voters)
+         VALUES ${rows.map((_, i) => `($1, $${3 * i + 2}::numeric, $${3 * i + 3}::numeric, $${3 * i + 4}::int)`).join(", ")}
+         ON CONFLICT (poll_id, choice) DO UPDATE SET weight = poll_tallies.weight + excluded.weight,
+           voters = poll_tallies.voters + excluded.voters`,
+        [poll, ...rows.flatMap(([choice, delta]) => [choice.toString(), delta.weight.toString(), delta.voters])],
       );
     });
   }
@@ -496,45 +520,79 @@ export function createPolls({ client, database, contracts, rules }: PollsOptions
     };
   }
 
-  /** The poll's account of itself: every signed message and the result, for `npm run verify:poll`. */
-  async function exportPoll(id: string): Promise<PollExportJson> {
+  /**
+   * The poll's account of itself for `npm run verify:poll`, as a stream of JSON (`PollExportJson`): every signed vote,
+   * in signing order, read a page at a time so that a poll of any size never holds the database or the memory, then
+   * the result its counting votes give (the votes the file carries, should some arrive while it is read).
+   */
+  async function exportPoll(id: string): Promise<ReadableStream<Uint8Array>> {
     const row = await readPoll(id);
-    const votes = await database.query<{
-      poll_id: Hash;
-      voter: Address;
-      choice: string;
-      reason: string;
-      signed_at: string;
-      signature: Hex;
-      weight: string;
-      block: string;
-    }>(
-      `SELECT poll_id, voter, choice::text, reason, signed_at::text, signature, weight::text,
-         verified_block::text AS block FROM poll_votes
-       WHERE poll_id = $1 ORDER BY signed_at, voter`,
-      [row.id],
-    );
-    return {
+    const head = {
       format: "plenum-poll/1",
       id: row.id,
       domain: await readDomain(),
       poll: row.message,
       signature: row.signature,
       block: row.verified_block,
-      votes: votes.map((stored) => ({
-        vote: voteToJson({
-          poll: stored.poll_id,
-          voter: stored.voter,
-          choice: BigInt(stored.choice),
-          reason: stored.reason,
-          timestamp: BigInt(stored.signed_at),
-        }),
-        signature: stored.signature,
-        weight: stored.weight,
-        block: stored.block,
-      })),
-      result: await result(row),
-    };
+    } satisfies Omit<PollExportJson, "votes" | "result">;
+    const counting = new Map<string, { timestamp: bigint; choice: bigint; weight: bigint }>();
+    let after: { signedAt: string; voter: string } | undefined;
+    const encoder = new TextEncoder();
+    return new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(`${JSON.stringify(head).slice(0, -1)},"votes":[`));
+      },
+      async pull(controller) {
+        // Let the server's other requests in between pages: PGlite answers in the process, and a stream read in a
+        // loop of promises alone would hold the event loop until the last page.
+        await new Promise((resolve) => setImmediate(resolve));
+        const params: unknown[] = [row.id];
+        if (after) params.push(after.signedAt, after.voter);
+        // A voter signs at most once a second, so (signed_at, voter) orders the votes without ties.
+        const votes = await database.query<{
+          voter: Address;
+          choice: string;
+          reason: string;
+          signed_at: string;
+          signature: Hex;
+          weight: string;
+          block: string;
+        }>(
+          `SELECT voter, choice::text, reason, signed_at::text, signature, weight::text, verified_block::text AS block
+           FROM poll_votes WHERE poll_id = $1 ${after ? "AND (poll_votes.signed_at, poll_votes.voter) > ($2, $3)" : ""}
+           ORDER BY poll_votes.signed_at, poll_votes.voter LIMIT ${EXPORT_PAGE_SIZE}`,
+          params,
+        );
+        const lines = votes.map((stored) => {
+          const vote = {
+            poll: row.id,
+            voter: stored.voter,
+            choice: BigInt(stored.choice),
+            reason: stored.reason,
+            timestamp: BigInt(stored.signed_at),
+          };
+          counting.set(stored.voter, { timestamp: vote.timestamp, choice: vote.choice, weight: BigInt(stored.weight) });
+          const signed = {
+            vote: voteToJson(vote),
+            signature: stored.signature,
+            weight: stored.weight,
+            block: stored.block,
+          };
+          return JSON.stringify(signed);
+        });
+        if (lines.length > 0) controller.enqueue(encoder.encode(`${after ? "," : ""}${lines.join(",")}`));
+        const last = votes.at(-1);
+        if (last) after = { signedAt: last.signed_at, voter: last.voter };
+        if (votes.length < EXPORT_PAGE_SIZE) {
+          const result = tallyPoll(row.kind, row.message.options, [...counting.values()], {
+            supply: BigInt(row.supply),
+            quorum: BigInt(row.quorum),
+          });
+          controller.enqueue(encoder.encode(`],"result":${JSON.stringify(result)}}`));
+          controller.close();
+        }
+      },
+    });
   }
 
   /**

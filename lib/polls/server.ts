@@ -1,10 +1,9 @@
 import "server-only";
 import { createPublicClient, http } from "viem";
-import { apiResponse } from "../api/server";
+import { apiResponse, requestClientIp } from "../api/server";
 import { chainAt } from "../config";
 import { contracts } from "../contracts";
 import { appDatabase } from "../database/app-database";
-import { clientIp, relayRulesFromEnv } from "../relay/rules";
 import { serverRpcUrl } from "../server-config";
 import { createPolls, type Polls } from "./polls";
 import { pollRulesFromEnv } from "./rules";
@@ -35,16 +34,9 @@ export function serverPolls(): Promise<Polls> {
 
 /** A poll route: the service and the client's rate-limit key to `work`, its answer as JSON, refusals by name. */
 export function pollsResponse(request: Request, work: (polls: Polls, ip: string) => Promise<unknown>) {
-  return apiResponse(
-    async () => {
-      // The same proxies stand in front of every route: RELAY_TRUSTED_PROXIES says how many.
-      const ip = clientIp(request.headers.get("x-forwarded-for"), relayRulesFromEnv(process.env).trustedProxies);
-      return work(await serverPolls(), ip);
-    },
-    {
-      service: "The poll server",
-      failed: "PollsFailed",
-      failedMessage: "The poll server failed unexpectedly; nothing was stored. Try again.",
-    },
-  );
+  return apiResponse(async () => work(await serverPolls(), requestClientIp(request)), {
+    service: "The poll server",
+    failed: "PollsFailed",
+    failedMessage: "The poll server failed unexpectedly; nothing was stored. Try again.",
+  });
 }

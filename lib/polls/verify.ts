@@ -11,6 +11,7 @@ import {
 } from "viem";
 import { z } from "zod/mini";
 import { MULTICALL3_ADDRESS } from "../chain/multicall3";
+import { typedDataSigned } from "../chain/signatures";
 import { systemAbis } from "../contracts/bindings";
 import { addressSchema } from "../contracts/deployment";
 import {
@@ -145,8 +146,8 @@ export async function verifyPollExport(
     return blockTimes.get(at)!;
   };
   /** A contract wallet answers for its state at a block: the signature is checked where the server checked it. */
-  const verifies = (address: Address, signature: Hex, typedData: TypedDataDefinition, at: string) =>
-    client.verifyTypedData({ address, signature, ...typedData, blockNumber: BigInt(at) }).catch(() => false);
+  const verifies = (signer: Address, signature: Hex, typedData: TypedDataDefinition, at: string) =>
+    typedDataSigned(client, { signer, signature, typedData, blockNumber: BigInt(at) });
 
   const pollCheckedAt = await timeOf(exported.block);
   if (pollCheckedAt <= poll.snapshot || pollCheckedAt >= poll.end) {

@@ -1,9 +1,6 @@
 import {
-  BaseError,
   createPublicClient,
-  HttpRequestError,
   keccak256,
-  TimeoutError,
   encodeFunctionData,
   isAddressEqual,
   parseSignature,
@@ -18,6 +15,7 @@ import {
 } from "viem";
 import { parseRequest, Refusal } from "../api/refusal";
 import { padGasEstimate } from "../chain/gas";
+import { isTransportError } from "../chain/signatures";
 import type { SystemContracts } from "../contracts/bindings";
 import { describeError } from "../contracts/errors";
 import type { Database } from "../database/database";
@@ -73,13 +71,6 @@ type Call = { to: Address; data: Hex };
 /** A request's body, or what reads it: read only once the request is counted against its client's rate. */
 type RelayInput = unknown | (() => Promise<unknown>);
 
-/** The node did not answer (as opposed to answering no): the request may be retried, nothing is the signer's fault. */
-function isTransportError(error: unknown): boolean {
-  return (
-    error instanceof BaseError &&
-    Boolean(error.walk((cause) => cause instanceof HttpRequestError || cause instanceof TimeoutError))
-  );
-}
 type Relayed = {
   kind: "vote" | "delegation";
   signer: Address;

@@ -3,11 +3,11 @@ import { http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { chainAt } from "../config";
 import { contracts } from "../contracts";
-import { apiResponse } from "../api/server";
+import { apiResponse, requestClientIp } from "../api/server";
 import { appDatabase } from "../database/app-database";
 import { relayerPrivateKey, serverRpcUrl } from "../server-config";
 import { createRelay, type Relay } from "./relay";
-import { clientIp, relayRulesFromEnv } from "./rules";
+import { relayRulesFromEnv } from "./rules";
 
 // One relay per bundle: its errors must be this bundle's Refusal for `instanceof` in apiResponse. The database under it
 // is shared by the whole process (appDatabase).
@@ -37,15 +37,9 @@ function openRelay(): Promise<Relay> {
  * `{ error, message }`; a chain that does not answer as 502 ChainUnavailable.
  */
 export async function relayResponse(request: Request, work: (relay: Relay, ip: string) => Promise<unknown>) {
-  return apiResponse(
-    async () => {
-      const ip = clientIp(request.headers.get("x-forwarded-for"), relayRulesFromEnv(process.env).trustedProxies);
-      return work(await openRelay(), ip);
-    },
-    {
-      service: "The relay",
-      failed: "RelayFailed",
-      failedMessage: "The relay failed unexpectedly; nothing was sent. Try again, or use a normal transaction.",
-    },
-  );
+  return apiResponse(async () => work(await openRelay(), requestClientIp(request)), {
+    service: "The relay",
+    failed: "RelayFailed",
+    failedMessage: "The relay failed unexpectedly; nothing was sent. Try again, or use a normal transaction.",
+  });
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getAddress, isAddress, type Address } from "viem";
+import { FeedLinks, feedAlternates } from "@/components/feed-links";
 import { shortAddress } from "@/lib/format";
 import { delegateName } from "@/lib/governance/delegates";
 import { pageSizes } from "@/lib/indexer/page-sizes";
@@ -18,10 +19,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const address = parseAddress((await params).address);
   if (!address) return { title: "Not an address" };
   const record = await indexedDelegate(address);
-  if (!record?.statement) return { title: `Delegate ${shortAddress(address)}` };
+  const feeds = (title: string) => feedAlternates(`/feeds/delegates/${address}`, `Votes of ${title}`);
+  if (!record?.statement) {
+    const title = `Delegate ${shortAddress(address)}`;
+    return { title, alternates: feeds(title) };
+  }
   const title = delegateName(record);
   const description = markdownExcerpt(record.statement.text);
-  return { title, description, openGraph: { title, description, type: "profile" } };
+  return { title, description, openGraph: { title, description, type: "profile" }, alternates: feeds(title) };
 }
 
 /**
@@ -37,5 +42,10 @@ export default async function DelegatePage({ params }: Props) {
     renderRead((client) => client.delegateVotes(address, { limit: pageSizes.delegateVotes })),
     renderRead((client) => client.delegators(address, { limit: pageSizes.delegators })),
   ]);
-  return <DelegateProfileView address={address} initial={record} initialVotes={votes} initialDelegators={delegators} />;
+  return (
+    <>
+      <DelegateProfileView address={address} initial={record} initialVotes={votes} initialDelegators={delegators} />
+      <FeedLinks path={`/feeds/delegates/${address}`} what="this delegate's votes and reasons" />
+    </>
+  );
 }

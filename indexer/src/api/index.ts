@@ -26,6 +26,7 @@ import type {
 import { delegateSortKeys } from "../../../lib/indexer/types";
 import { toWire } from "../../../lib/indexer/wire";
 import { startedCountAt } from "../dao";
+import { daoEvents, EventQueryError } from "./events";
 
 const { proposal, vote, account, dao, dispute, disputeChallenger, evidence, ruling, idleMember, panelMember } = schema;
 
@@ -148,7 +149,7 @@ function currentQuorumOf(row: Awaited<ReturnType<typeof loadDaoRow>>): bigint {
 const app = new Hono();
 
 app.onError((error, c) => {
-  if (error instanceof BadRequest) return c.json({ error: error.message }, 400);
+  if (error instanceof BadRequest || error instanceof EventQueryError) return c.json({ error: error.message }, 400);
   console.error(error);
   return c.json({ error: "The indexer could not answer this request." }, 500);
 });
@@ -564,6 +565,23 @@ app.get("/overview", async (c) => {
     holderCount: row?.holderCount ?? 0,
     voteCount: row?.voteCount ?? 0,
   };
+  return send(c, body);
+});
+
+/** The DAO's events up to `until` (required: the caller's view of the indexed head), for feeds and webhooks. */
+app.get("/events", async (c) => {
+  const until = bigintParam(c, "until");
+  if (until === undefined) throw new BadRequest("until is required: the chain time events are read up to");
+  const order = c.req.query("order") ?? "newest";
+  if (order !== "newest" && order !== "oldest") throw new BadRequest("order is newest or oldest");
+  const body = await daoEvents({
+    until,
+    since: bigintParam(c, "since"),
+    types: c.req.query("types"),
+    order,
+    cursor: c.req.query("cursor"),
+    limit: limitOf(c),
+  });
   return send(c, body);
 });
 

@@ -172,6 +172,14 @@ export function ProposalDetail({
             testId="voters"
           >
             <VoterList proposalId={id} initial={initialVotes} />
+            <a
+              href={`/proposals/${id}/votes.csv`}
+              download
+              className="mt-3 inline-block text-sm text-blue-700 underline"
+              data-testid="votes-csv"
+            >
+              Download every vote (CSV)
+            </a>
           </Section>
         </div>
         {hasLive && (
