@@ -11,6 +11,7 @@ const links = [
   { href: "/proposals", label: "Proposals" },
   { href: "/delegates", label: "Delegates" },
   { href: "/disputes", label: "Disputes" },
+  { href: "/analytics", label: "Analytics" },
   { href: "/notifications", label: "Notifications" },
 ];
 

@@ -118,6 +118,7 @@ async function routes(chain: AnvilClient): Promise<string[]> {
     `/delegates/${delegate}`,
     "/disputes",
     "/notifications",
+    "/analytics",
     "/proposals/0",
     `/proposals/${disputedId}`,
     ...[...byState.values()].map((id) => `/proposals/${id}`),

@@ -29,11 +29,31 @@ test.describe("with the indexer down", () => {
     await expect(page.getByTestId("sync-status")).toContainText("The indexer cannot be reached");
   });
 
-  test("a feed answers 503 with a time to retry, naming the indexer", async ({ request }) => {
-    for (const path of ["/feeds/proposals.atom", `/feeds/delegates/0x${"12".repeat(20)}.json`]) {
+  test("the analytics page names the indexer in each section, with a retry; the what-if form still reads its settings", async ({
+    page,
+  }) => {
+    await page.goto(`${app.url}/analytics`);
+    for (const label of ["turnout", "delegation"]) {
+      const alert = page.getByRole("alert").filter({ hasText: `Could not load ${label} from the indexer` });
+      await expect(alert).toContainText("The indexer is unreachable");
+      await expect(alert.getByRole("button", { name: "Retry" })).toBeVisible();
+    }
+    await page.getByRole("button", { name: "Recount past proposals" }).click();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Could not load the recount from the indexer" }),
+    ).toBeVisible();
+  });
+
+  test("a feed or a voters' CSV answers 503 with a time to retry, naming the indexer", async ({ request }) => {
+    for (const path of [
+      "/feeds/proposals.atom",
+      `/feeds/delegates/0x${"12".repeat(20)}.json`,
+      "/proposals/1/votes.csv",
+    ]) {
       const response = await request.get(`${app.url}${path}`);
       expect(response.status(), path).toBe(503);
       expect(response.headers()["retry-after"]).toBe("30");
+      expect(response.headers()["content-type"]).toMatch(/^text\/plain/);
       expect(await response.text()).toContain("The indexer is unreachable");
     }
   });

@@ -38,11 +38,17 @@ export const proposal = onchainTable(
     voteStart: t.bigint().notNull(),
     /** The deadline, late-quorum extension included. */
     voteEnd: t.bigint().notNull(),
+    /** The deadline the proposal was created with. */
+    initialVoteEnd: t.bigint().notNull(),
     createdAt: t.bigint().notNull(),
     createdBlock: t.bigint().notNull(),
     createdTx: t.hex().notNull(),
-    /** Set when voting starts: the quorum at the snapshot. */
+    /** Set when voting starts: the quorum, the token supply and the delegated supply at the snapshot. */
     quorum: t.bigint(),
+    supplyAtStart: t.bigint(),
+    delegatedAtStart: t.bigint(),
+    /** The time of the vote that brought for and abstain votes to the quorum. */
+    quorumReachedAt: t.bigint(),
     forVotes: t.bigint().notNull(),
     againstVotes: t.bigint().notNull(),
     abstainVotes: t.bigint().notNull(),
@@ -71,11 +77,17 @@ export const vote = onchainTable(
     timestamp: t.bigint().notNull(),
     blockNumber: t.bigint().notNull(),
     transactionHash: t.hex().notNull(),
+    /** The proposal's totals once this vote is counted (votes in log order): the settings what-if reads them. */
+    forAfter: t.bigint().notNull(),
+    againstAfter: t.bigint().notNull(),
+    abstainAfter: t.bigint().notNull(),
   }),
   (table) => ({
     pk: primaryKey({ columns: [table.proposalId, table.voter] }),
     byWeight: index().on(table.proposalId, table.weight, table.voter),
     byVoter: index().on(table.voter, table.timestamp),
+    /** Each proposal's votes in time order, as the settings what-if reads them. */
+    inTimeOrder: index().on(table.proposalId, table.timestamp),
   }),
 );
 
@@ -109,6 +121,18 @@ export const account = onchainTable(
     byPower: index().on(table.votingPower),
     byDelegate: index().on(table.delegatesTo, table.balance),
   }),
+);
+
+/** The token supply and the delegated supply after each block that changed either. */
+export const supplyPoint = onchainTable(
+  "supply_point",
+  (t) => ({
+    blockNumber: t.bigint().primaryKey(),
+    timestamp: t.bigint().notNull(),
+    totalSupply: t.bigint().notNull(),
+    delegatedSupply: t.bigint().notNull(),
+  }),
+  (table) => ({ byTime: index().on(table.timestamp) }),
 );
 
 export const delegation = onchainTable(

@@ -17,6 +17,7 @@ import { governanceHelper } from "../scripts/lib/governance";
 import { startIndexer, waitForIndexer, type Indexer } from "../scripts/lib/indexer";
 import { ensurePostgres, startPostgres } from "../scripts/lib/postgres";
 import { seed } from "../scripts/seed";
+import { analyticsChecks, checkDelegation, checkTurnout, checkWhatIf } from "./checks/analytics";
 import { eventsOf, lower, readTable, type CheckContext, type TableCheck, type TableName } from "./checks/context";
 import { disputeChecks } from "./checks/disputes";
 import { checkDaoEvents } from "./checks/events";
@@ -32,6 +33,7 @@ const tableChecks: Record<TableName, TableCheck> = {
   ...disputeChecks,
   ...registryChecks,
   ...systemChecks,
+  ...analyticsChecks,
 };
 
 const databases = ["PGlite", "PostgreSQL"] as const;
@@ -132,6 +134,69 @@ describe.each(databases)("the indexer on %s", (database) => {
     checkDaoEvents(context));
 
   it("counts each delegate's participation from the snapshots", () => checkParticipation(context));
+
+  it("measures each proposal's turnout against the supply and quorum at its snapshot", () => checkTurnout(context));
+
+  it("tells how voting power is delegated, concentrated and used", () => checkDelegation(context));
+
+  it("recounts past proposals under other settings as the governor would have", () => checkWhatIf(context));
+
+  it("recounts a proposal turned by a vote in its late-quorum extension", async () => {
+    const { governor, token } = contracts;
+    const helper = governanceHelper(client, contracts);
+    const delegates = await Promise.all(
+      localRoles.delegates.map(async (index) => {
+        const account = anvilAccount(index);
+        const power = await client.readContract({ ...token, functionName: "getVotes", args: [account.address] });
+        return { account, power };
+      }),
+    );
+    const head = await client.getBlock();
+    const quorum = await client.readContract({ ...governor, functionName: "quorum", args: [head.timestamp - 1n] });
+    // One delegate reaches the quorum alone; a heavier one votes against it in the extension.
+    const byPower = delegates.toSorted((a, b) => (a.power < b.power ? -1 : 1));
+    const supporter = byPower.find((delegate) => delegate.power >= quorum)!;
+    const opponent = byPower.findLast((delegate) => delegate.power > supporter.power)!;
+    expect(opponent, "two delegates above the quorum, of different power").toBeDefined();
+
+    const goBack = await markChain();
+    try {
+      const { id } = await helper.propose(
+        opponent.account,
+        [{ target: governor.address, value: 0n, calldata: "0x" }],
+        "# Late quorum, then a late objection",
+      );
+      await helper.waitForSnapshot(id);
+      const deadline = await client.readContract({ ...governor, functionName: "proposalDeadline", args: [id] });
+      await client.setNextBlockTimestamp({ timestamp: deadline - 3_600n });
+      await helper.vote(supporter.account, id, 1);
+      const extended = await client.readContract({ ...governor, functionName: "proposalDeadline", args: [id] });
+      expect(extended).toBeGreaterThan(deadline);
+      await client.setNextBlockTimestamp({ timestamp: deadline + 3_600n });
+      await helper.vote(opponent.account, id, 0);
+      await helper.waitForDeadline(id);
+      await waitForIndexer(indexerUrl, rpcUrl);
+
+      await checkWhatIf(context);
+      const now = (await client.getBlock()).timestamp;
+      const settings = {
+        quorumNumerator: await client.readContract({ ...governor, functionName: "quorumNumerator" }),
+        votingPeriod: BigInt(await client.readContract({ ...governor, functionName: "votingPeriod" })),
+      };
+      // Without the extension the objection comes too late: the proposal would have passed.
+      const unextended = await context.api.whatIf({ ...settings, lateQuorumExtension: 0n }, now);
+      expect(unextended.changed.find((outcome) => outcome.id === id)).toMatchObject({
+        actual: "Defeated",
+        simulated: "Succeeded",
+        voteEnd: deadline,
+        votesLeftOut: 1,
+        quorumReachedAt: deadline - 3_600n,
+      });
+    } finally {
+      await goBack();
+      await waitForIndexer(indexerUrl, rpcUrl);
+    }
+  });
 
   it("filters the directory by a focus area typed in any letter case", async () => {
     const statements = await eventsOf(client, contracts.delegateStatements, "StatementPublished");

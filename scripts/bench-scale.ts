@@ -4,7 +4,7 @@
 // `--delegators`, `--delegates`, e.g. `--votes 20000`). For each database of `--databases` (default
 // `pglite,postgres`, the PostgreSQL a throwaway cluster): the backfill's time, rate and memory, then the pages served
 // from it, cold in Chromium, 5 loads each (median): time to content, RPC HTTP requests from the browser, bytes
-// downloaded, first-load JS. `--no-pages` skips the pages, `--no-indexer` stops after the generation. Prints markdown.
+// downloaded, first-load JS; and the indexer's routes that read across the whole DAO (events, analytics). `--no-pages` skips the pages, `--no-indexer` stops after the generation. Prints markdown.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -126,7 +126,7 @@ const PROPOSAL_RPC_REQUEST_TARGET = 2;
 type PageRow = { name: string; loads: PageLoad[]; firstLoadJs: number };
 
 /**
- * The five pages of the issue over the scale DAO, served by the production build from `indexer`: each loaded cold
+ * The pages over the scale DAO, served by the production build from `indexer`: each loaded cold
  * `LOADS_PER_PAGE` times; the content is what a reader came for, history and live state both.
  */
 async function measurePages(options: { rpcUrl: string; indexer: Indexer; dao: ScaleDao }): Promise<PageRow[]> {
@@ -148,6 +148,11 @@ async function measurePages(options: { rpcUrl: string; indexer: Indexer; dao: Sc
       content: ['[data-testid="quorum-progress"]', '[data-testid="voter"]'],
     },
     { name: "/delegates", path: "/delegates", content: ['[data-testid="delegate-row"]'] },
+    {
+      name: "/analytics",
+      path: "/analytics",
+      content: ['[data-testid="turnout"] [role="img"]', '[data-testid="delegated-share"]'],
+    },
     {
       name: "/delegates/[address] (top delegate)",
       path: `/delegates/${topDelegate}`,
@@ -173,6 +178,43 @@ async function measurePages(options: { rpcUrl: string; indexer: Indexer; dao: Sc
     await browser.close();
     await app.stop();
   }
+}
+
+const ROUTE_CALLS = 5;
+
+type RouteRow = { name: string; coldMs: number; warmMs: number; bytes: number };
+
+/**
+ * The indexer's history routes that read across the whole DAO (events for feeds and webhooks, analytics), each called
+ * once cold and `ROUTE_CALLS` times more (median), at the chain's time.
+ */
+async function measureRoutes(indexer: Indexer, now: bigint): Promise<RouteRow[]> {
+  const settings = (quorumNumerator: number) =>
+    `quorumNumerator=${quorumNumerator}&votingPeriod=432000&lateQuorumExtension=86400&now=${now}`;
+  const routes = [
+    { name: "/events, newest 50", path: `/events?until=${now}&limit=50` },
+    { name: "/events, oldest 100 (a webhook sender's read)", path: `/events?until=${now}&order=oldest&limit=100` },
+    { name: "/events, one type, newest 50", path: `/events?until=${now}&types=proposal.executed&limit=50` },
+    { name: "/analytics/proposals, 100", path: `/analytics/proposals?limit=100&now=${now}` },
+    { name: "/analytics/delegation", path: `/analytics/delegation?now=${now}` },
+    { name: "/analytics/what-if, the governor's settings", path: `/analytics/what-if?${settings(4)}` },
+    { name: "/analytics/what-if, quorum 10%", path: `/analytics/what-if?${settings(10)}` },
+  ];
+  const call = async (path: string) => {
+    const started = performance.now();
+    const response = await fetch(`${indexer.url}${path}`);
+    const body = await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${path} answered ${response.status}: ${new TextDecoder().decode(body)}`);
+    return { ms: performance.now() - started, bytes: body.byteLength };
+  };
+  const rows: RouteRow[] = [];
+  for (const route of routes) {
+    const cold = await call(route.path);
+    const warm: number[] = [];
+    for (let i = 0; i < ROUTE_CALLS; i++) warm.push((await call(route.path)).ms);
+    rows.push({ name: route.name, coldMs: cold.ms, warmMs: median(warm), bytes: cold.bytes });
+  }
+  return rows;
 }
 
 const databaseNames = { pglite: "PGlite", postgres: "PostgreSQL" } as const;
@@ -204,6 +246,7 @@ async function main() {
 
     const backfills: Backfill[] = [];
     const pageTables: { database: string; rows: PageRow[] }[] = [];
+    const routeTables: { database: string; rows: RouteRow[] }[] = [];
     for (const kind of databases) {
       const database = databaseNames[kind];
       const postgres = kind === "postgres" ? await startPostgres({ log: console.log }) : undefined;
@@ -217,6 +260,12 @@ async function main() {
         });
         backfills.push({ database, ...backfill });
         try {
+          console.log(`Calling the history routes (${database})...`);
+          const head = await jsonRpc(anvil.rpcUrl).call<{ timestamp: string }>("eth_getBlockByNumber", [
+            "latest",
+            false,
+          ]);
+          routeTables.push({ database, rows: await measureRoutes(indexer, BigInt(head.timestamp)) });
           if (!flags["no-pages"]) {
             console.log(`Loading the pages (${database})...`);
             pageTables.push({ database, rows: await measurePages({ rpcUrl: anvil.rpcUrl, indexer, dao }) });
@@ -285,6 +334,16 @@ async function main() {
             `${row.name} (${database}): up to ${mostRequests} RPC HTTP requests (target ≤ ${PROPOSAL_RPC_REQUEST_TARGET})`,
           );
         }
+      }
+    }
+    for (const { database, rows } of routeTables) {
+      console.log("");
+      console.log(`| route (${database}) | first call | median of ${ROUTE_CALLS} more | response |`);
+      console.log("|---|---:|---:|---:|");
+      for (const row of rows) {
+        console.log(
+          `| ${row.name} | ${Math.round(row.coldMs)} ms | ${Math.round(row.warmMs)} ms | ${(row.bytes / 1024).toFixed(0)} KB |`,
+        );
       }
     }
     console.log("");

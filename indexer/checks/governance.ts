@@ -56,7 +56,7 @@ export async function proposalsOnChain({ client, contracts }: CheckContext) {
   );
 }
 
-async function allVotes({ client, contracts }: CheckContext) {
+export async function allVotes({ client, contracts }: CheckContext) {
   const [plain, withParams] = await Promise.all([
     eventsOf(client, contracts.governor, "VoteCast"),
     eventsOf(client, contracts.governor, "VoteCastWithParams"),
@@ -194,7 +194,26 @@ const proposal: TableCheck = async (context) => {
 const vote: TableCheck = async (context) => {
   const { api, client, contracts } = context;
   const [rows, votes] = await Promise.all([readTable(api, "vote"), allVotes(context)]);
+  // Each proposal's totals once each vote is counted, in log order.
+  const totals = new Map<bigint, [bigint, bigint, bigint]>();
+  const inLogOrder = votes.toSorted((a, b) => Number(a.blockNumber - b.blockNumber) || a.logIndex - b.logIndex);
+  const after = new Map(
+    inLogOrder.map((log) => {
+      const [against, inFavour, abstain] = totals.get(log.args.proposalId) ?? [0n, 0n, 0n];
+      const { support, weight } = log.args;
+      const next: [bigint, bigint, bigint] = [
+        against + (support === 0 ? weight : 0n),
+        inFavour + (support === 1 ? weight : 0n),
+        abstain + (support === 2 ? weight : 0n),
+      ];
+      totals.set(log.args.proposalId, next);
+      return [log, next];
+    }),
+  );
   const expected: Row<"vote">[] = votes.map((log) => ({
+    againstAfter: after.get(log)![0],
+    forAfter: after.get(log)![1],
+    abstainAfter: after.get(log)![2],
     proposalId: log.args.proposalId,
     voter: lower(log.args.voter),
     support: log.args.support,

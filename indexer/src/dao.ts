@@ -1,5 +1,5 @@
 import type { Context } from "ponder:registry";
-import { account, dao, proposal } from "ponder:schema";
+import { account, dao, proposal, supplyPoint } from "ponder:schema";
 import type { Address } from "viem";
 
 const DAO_ID = 1;
@@ -45,8 +45,8 @@ export async function advanceTo(context: Context, timestamp: bigint): Promise<Da
   const upcoming = state.upcomingStarts.map(parseUpcoming);
   const started = upcoming.filter((entry) => entry.voteStart < timestamp);
   if (started.length === 0) return state;
-  const quorum = quorumOf(state);
-  for (const { id } of started) await context.db.update(proposal, { id }).set({ quorum });
+  const frozen = { quorum: quorumOf(state), supplyAtStart: state.totalSupply, delegatedAtStart: state.delegatedSupply };
+  for (const { id } of started) await context.db.update(proposal, { id }).set(frozen);
   return context.db.update(dao, { id: DAO_ID }).set({
     startedCount: state.startedCount + started.length,
     upcomingStarts: upcoming
@@ -84,6 +84,15 @@ export async function dropUpcomingStart(context: Context, id: bigint): Promise<v
 /** A change to the DAO row, which `advanceTo` (called first by every handler that changes it) has created. */
 export async function updateDao(context: Context, change: (state: Dao) => Partial<Dao>): Promise<void> {
   await context.db.update(dao, { id: DAO_ID }).set(change);
+}
+
+/** After a change to the supply or the delegated supply: the block's values, for the history of both. */
+export async function recordSupply(context: Context, block: { number: bigint; timestamp: bigint }): Promise<void> {
+  const { totalSupply, delegatedSupply } = await loadDao(context);
+  await context.db
+    .insert(supplyPoint)
+    .values({ blockNumber: block.number, timestamp: block.timestamp, totalSupply, delegatedSupply })
+    .onConflictDoUpdate({ totalSupply, delegatedSupply });
 }
 
 type Account = typeof account.$inferSelect;

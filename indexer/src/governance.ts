@@ -27,6 +27,7 @@ ponder.on("Governor:ProposalCreated", async ({ event, context }) => {
     ),
     voteStart,
     voteEnd,
+    initialVoteEnd: voteEnd,
     createdAt: timestamp,
     createdBlock: number,
     createdTx: event.transaction.hash,
@@ -43,6 +44,19 @@ async function recordVote(context: Context, event: Event<"Governor:VoteCast">, p
   const { voter, proposalId, support, weight, reason } = event.args;
   const { timestamp, number } = event.block;
   await advanceTo(context, timestamp);
+  const totals = await context.db.update(proposal, { id: proposalId }).set((row) => {
+    const forVotes = row.forVotes + (support === 1 ? weight : 0n);
+    const abstainVotes = row.abstainVotes + (support === 2 ? weight : 0n);
+    // As GovernorVotesQuorumFraction counts it: for and abstain votes against the quorum at the snapshot.
+    const reached = row.quorum !== null && forVotes + abstainVotes >= row.quorum;
+    return {
+      againstVotes: row.againstVotes + (support === 0 ? weight : 0n),
+      forVotes,
+      abstainVotes,
+      voterCount: row.voterCount + 1,
+      quorumReachedAt: row.quorumReachedAt ?? (reached ? timestamp : null),
+    };
+  });
   await context.db.insert(vote).values({
     proposalId,
     voter,
@@ -53,13 +67,10 @@ async function recordVote(context: Context, event: Event<"Governor:VoteCast">, p
     timestamp,
     blockNumber: number,
     transactionHash: event.transaction.hash,
+    forAfter: totals.forVotes,
+    againstAfter: totals.againstVotes,
+    abstainAfter: totals.abstainVotes,
   });
-  await context.db.update(proposal, { id: proposalId }).set((row) => ({
-    againstVotes: row.againstVotes + (support === 0 ? weight : 0n),
-    forVotes: row.forVotes + (support === 1 ? weight : 0n),
-    abstainVotes: row.abstainVotes + (support === 2 ? weight : 0n),
-    voterCount: row.voterCount + 1,
-  }));
   await updateDao(context, (state) => ({ voteCount: state.voteCount + 1 }));
   await changeAccount(context, voter, timestamp, (row) => ({
     votesCast: row.votesCast + 1,

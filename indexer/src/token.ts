@@ -1,7 +1,7 @@
 import { ponder } from "ponder:registry";
 import { delegation, transfer, votingPowerChange } from "ponder:schema";
 import { zeroAddress } from "viem";
-import { advanceTo, changeAccount, updateDao } from "./dao";
+import { advanceTo, changeAccount, recordSupply, updateDao } from "./dao";
 
 ponder.on("Token:Transfer", async ({ event, context }) => {
   const { from, to, value } = event.args;
@@ -20,6 +20,7 @@ ponder.on("Token:Transfer", async ({ event, context }) => {
     if (recipient.balance === value && value > 0n) holders += 1;
   }
   if (holders !== 0) await updateDao(context, (state) => ({ holderCount: state.holderCount + holders }));
+  if (from === zeroAddress || to === zeroAddress) await recordSupply(context, event.block);
 });
 
 ponder.on("Token:DelegateChanged", async ({ event, context }) => {
@@ -55,6 +56,7 @@ ponder.on("Token:DelegateVotesChanged", async ({ event, context }) => {
       (previousVotes === 0n && newVotes > 0n ? 1 : 0) -
       (previousVotes > 0n && newVotes === 0n ? 1 : 0),
   }));
+  await recordSupply(context, event.block);
   await changeAccount(context, delegate, timestamp, (row) => {
     const poweredOn = row.startedAtPowerOn !== null;
     // A powered spell opens when power rises from zero and closes when it falls to zero; the proposals that started

@@ -5,6 +5,7 @@ import type {
   DelegatePage,
   DelegateProfileRecord,
   DelegateVote,
+  DelegationRecord,
   Delegator,
   DisputesRecord,
   IndexedVote,
@@ -13,6 +14,9 @@ import type {
   ProposalDetailRecord,
   ProposalFilter,
   ProposalPage,
+  ProposalTurnout,
+  WhatIfRecord,
+  WhatIfSettings,
 } from "./types";
 import { fromWire } from "./wire";
 
@@ -75,6 +79,13 @@ export function indexerClient(baseUrl: string) {
     disputes: (page: { cursor?: string; limit?: number } = {}) => get<DisputesRecord>("/disputes", page),
     /** What happened in the DAO up to `filter.until`, for feeds and webhooks. */
     events: (filter: DaoEventFilter) => get<Page<DaoEvent>>("/events", filter),
+    /** Proposals whose voting started, newest first, with the supply and quorum at their snapshots. */
+    proposalTurnout: (page: { now?: bigint; cursor?: string; limit?: number } = {}) =>
+      get<Page<ProposalTurnout>>("/analytics/proposals", page),
+    delegation: (query: { now?: bigint; silentOver?: number; points?: number } = {}) =>
+      get<DelegationRecord>("/analytics/delegation", query),
+    /** Past proposals recounted under other governor settings. */
+    whatIf: (settings: WhatIfSettings, now?: bigint) => get<WhatIfRecord>("/analytics/what-if", { ...settings, now }),
     /** A page of any indexed table by its name in indexer/ponder.schema.ts, for audits and exports. */
     table: (name: string, page: { cursor?: string; limit?: number } = {}) =>
       get<Page<Record<string, unknown>>>(`/tables/${name}`, page),

@@ -4,7 +4,15 @@ import { governorKnows, readProposalCreated, type CreatedProposal } from "../cha
 import { serverChainClient } from "../chain/server-client";
 import { serverChainNow } from "../chain/server-clock";
 import { serverIndexerUrl } from "../server-config";
-import { indexerClient, type IndexerClient } from "./client";
+import { indexerClient, type IndexerClient, type IndexerError } from "./client";
+
+/** A plain-text answer for a file the indexer could not give (a feed, a CSV): 503, to be retried in 30 s. */
+export function indexerUnavailable(error: IndexerError): Response {
+  return new Response(`${error.message} Try again shortly.\n`, {
+    status: 503,
+    headers: { "content-type": "text/plain", "retry-after": "30" },
+  });
+}
 
 /** The indexer as the server reaches it, for server renders. */
 export function serverIndexer(): IndexerClient {

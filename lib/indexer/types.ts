@@ -218,3 +218,96 @@ export type DaoEventFilter = {
   cursor?: string;
   limit?: number;
 };
+
+// --- analytics (/analytics) ---
+
+/** A proposal whose voting started, with what its turnout is measured against: the state at its snapshot. */
+export type ProposalTurnout = {
+  id: bigint;
+  title: string;
+  state: ProposalStateName;
+  voteStart: bigint;
+  /** The deadline it was created with, and the one it ended with (later when extended by late quorum). */
+  initialVoteEnd: bigint;
+  voteEnd: bigint;
+  totalSupply: bigint;
+  delegatedSupply: bigint;
+  quorum: bigint;
+  forVotes: bigint;
+  againstVotes: bigint;
+  abstainVotes: bigint;
+  voterCount: number;
+  /** The time of the vote that brought for and abstain votes to the quorum; null while short of it. */
+  quorumReachedAt: bigint | null;
+  extendedAt: bigint | null;
+};
+
+export type SupplyPoint = { timestamp: bigint; totalSupply: bigint; delegatedSupply: bigint };
+
+/** How participation spreads: delegates by the share of the proposals they could vote on that they voted on. */
+export type ParticipationBand = {
+  /** Percent, `from` included, `to` excluded except for the last band (which holds 100%). */
+  from: number;
+  to: number;
+  delegates: number;
+  votingPower: bigint;
+};
+
+export type DelegationRecord = {
+  totalSupply: bigint;
+  delegatedSupply: bigint;
+  /** The quorum a proposal made now would have. */
+  quorum: bigint;
+  delegateCount: number;
+  /** Voting power of the ten largest delegates. */
+  topTenPower: bigint;
+  /** The fewest delegates whose power together reaches the quorum, and more than half the delegated supply. */
+  delegatesForQuorum: number | null;
+  delegatesForMajority: number | null;
+  participation: ParticipationBand[];
+  /** Delegates with voting power now who voted on none of the last `proposals` proposals whose voting ended. */
+  silent: { proposals: number; delegates: number; votingPower: bigint };
+  /** Supply and delegated supply over time, at most `points` samples (the last change always among them). */
+  history: SupplyPoint[];
+};
+
+/** The governor settings a what-if applies to every past proposal. */
+export type WhatIfSettings = {
+  /** Percent of the supply at the snapshot (PlenumGovernor's quorum denominator is 100). */
+  quorumNumerator: bigint;
+  /** Seconds. */
+  votingPeriod: bigint;
+  lateQuorumExtension: bigint;
+};
+
+export type WhatIfOutcome = {
+  id: bigint;
+  title: string;
+  voteStart: bigint;
+  actual: "Succeeded" | "Defeated";
+  simulated: "Succeeded" | "Defeated";
+  /** Under the settings tried: the quorum, the deadline (extended if quorum came late) and the votes counted by it. */
+  quorum: bigint;
+  voteEnd: bigint;
+  quorumReachedAt: bigint | null;
+  forVotes: bigint;
+  againstVotes: bigint;
+  abstainVotes: bigint;
+  /** Votes cast after the deadline tried, which it leaves out. */
+  votesLeftOut: number;
+  /** The deadline tried is after the real one: votes that might have come later are unknown. */
+  beyondHistory: boolean;
+};
+
+export type WhatIfRecord = {
+  settings: WhatIfSettings;
+  /** Proposals whose voting ended and that were not canceled. */
+  evaluated: number;
+  succeeded: { actual: number; simulated: number };
+  /** Proposals whose outcome would differ, newest first (the first `WHAT_IF_LIST_LIMIT`). */
+  changed: WhatIfOutcome[];
+  changedCount: number;
+  beyondHistory: number;
+};
+
+export const WHAT_IF_LIST_LIMIT = 500;

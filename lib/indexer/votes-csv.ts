@@ -2,7 +2,7 @@ import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { formatUnits } from "viem";
 import { IndexerError } from "./client";
-import { serverIndexer } from "./server";
+import { indexerUnavailable, serverIndexer } from "./server";
 import type { IndexedVote } from "./types";
 
 const PAGE = 100;
@@ -37,7 +37,7 @@ export async function votesCsvResponse(rawId: string): Promise<Response> {
     first = await indexer.proposalVotes(id, { limit: PAGE });
   } catch (error) {
     if (!(error instanceof IndexerError)) throw error;
-    return new Response(`${error.message} Try again shortly.\n`, { status: 503, headers: { "retry-after": "30" } });
+    return indexerUnavailable(error);
   }
   let cursor = first.nextCursor;
   const encoder = new TextEncoder();

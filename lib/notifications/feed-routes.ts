@@ -2,7 +2,7 @@ import "server-only";
 import { isAddress, getAddress } from "viem";
 import { config } from "../config";
 import { IndexerError } from "../indexer/client";
-import { serverIndexer } from "../indexer/server";
+import { indexerUnavailable, serverIndexer } from "../indexer/server";
 import type { DaoEventType } from "../indexer/types";
 import { daoEventTypes } from "../indexer/types";
 import { siteUrl } from "../server-config";
@@ -34,10 +34,7 @@ async function answer(build: () => Promise<Response>): Promise<Response> {
     return await build();
   } catch (error) {
     if (!(error instanceof IndexerError)) throw error;
-    return new Response(`${error.message} Try again shortly.\n`, {
-      status: 503,
-      headers: { "content-type": "text/plain", "retry-after": "30" },
-    });
+    return indexerUnavailable(error);
   }
 }
 

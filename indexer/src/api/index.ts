@@ -11,6 +11,7 @@ import type {
   DelegatePage,
   DelegateProfileRecord,
   DelegateSortKey,
+  DelegationRecord,
   DelegateVote,
   Delegator,
   DisputesRecord,
@@ -22,11 +23,16 @@ import type {
   Page,
   ProposalDetailRecord,
   ProposalPage,
+  ProposalTurnout,
+  WhatIfRecord,
+  WhatIfSettings,
 } from "../../../lib/indexer/types";
 import { delegateSortKeys } from "../../../lib/indexer/types";
 import { toWire } from "../../../lib/indexer/wire";
 import { startedCountAt } from "../dao";
+import { delegation, proposalTurnout, whatIf } from "./analytics";
 import { daoEvents, EventQueryError } from "./events";
+import { stateSql } from "./proposal-state";
 
 const { proposal, vote, account, dao, dispute, disputeChallenger, evidence, ruling, idleMember, panelMember } = schema;
 
@@ -95,19 +101,6 @@ async function loadDaoRow() {
 }
 
 // --- proposals ---
-
-/** The governor's state() from indexed events at `now`: Pending and Active by the clock, then by the votes. */
-function stateSql(now: bigint, currentQuorum: bigint) {
-  return sql<ProposalStateName>`case
-    when ${proposal.canceledAt} is not null then 'Canceled'
-    when ${proposal.executedAt} is not null then 'Executed'
-    when ${proposal.queuedAt} is not null then 'Queued'
-    when ${now} <= ${proposal.voteStart} then 'Pending'
-    when ${now} <= ${proposal.voteEnd} then 'Active'
-    when ${proposal.forVotes} + ${proposal.abstainVotes} >= coalesce(${proposal.quorum}, ${currentQuorum})
-      and ${proposal.forVotes} > ${proposal.againstVotes} then 'Succeeded'
-    else 'Defeated' end`;
-}
 
 type ProposalRow = typeof proposal.$inferSelect;
 
@@ -582,6 +575,61 @@ app.get("/events", async (c) => {
     cursor: c.req.query("cursor"),
     limit: limitOf(c),
   });
+  return send(c, body);
+});
+
+// --- analytics ---
+
+/** A whole number query parameter within bounds, the bounds named when it is out of them. */
+function boundedParam(c: Context, name: string, fallback: bigint, min: bigint, max: bigint): bigint {
+  const value = bigintParam(c, name) ?? fallback;
+  if (value < min || value > max) throw new BadRequest(`${name} must be from ${min} to ${max}`);
+  return value;
+}
+
+app.get("/analytics/proposals", async (c) => {
+  const limit = limitOf(c);
+  const cursor = decodeCursor(c, 2)?.map(BigInt);
+  const daoRow = await loadDaoRow();
+  if (!daoRow) return send(c, { items: [], nextCursor: null } satisfies Page<ProposalTurnout>);
+  const { items, more } = await proposalTurnout(daoRow, {
+    now: nowOf(c),
+    cursor: cursor && { voteStart: cursor[0], id: cursor[1] },
+    limit,
+  });
+  const last = items.at(-1);
+  const body: Page<ProposalTurnout> = {
+    items,
+    nextCursor: more && last ? encodeCursor([last.voteStart, last.id]) : null,
+  };
+  return send(c, body);
+});
+
+app.get("/analytics/delegation", async (c) => {
+  const now = nowOf(c);
+  const silentOver = Number(boundedParam(c, "silentOver", 5n, 1n, 100n));
+  const points = Number(boundedParam(c, "points", 200n, 2n, 1000n));
+  const daoRow = await loadDaoRow();
+  if (!daoRow) throw new BadRequest("nothing is indexed yet");
+  const body: DelegationRecord = await delegation(daoRow, {
+    now,
+    startedCount: startedCountAt(daoRow, now),
+    silentOver,
+    points,
+  });
+  return send(c, body);
+});
+
+/** Bounds of the governor's setters: the quorum numerator of 100, uint32 for the period, uint48 for the extension. */
+app.get("/analytics/what-if", async (c) => {
+  const settings: WhatIfSettings = {
+    quorumNumerator: boundedParam(c, "quorumNumerator", 0n, 1n, QUORUM_DENOMINATOR),
+    votingPeriod: boundedParam(c, "votingPeriod", 0n, 1n, 2n ** 32n - 1n),
+    lateQuorumExtension: boundedParam(c, "lateQuorumExtension", 0n, 0n, 2n ** 48n - 1n),
+  };
+  const daoRow = await loadDaoRow();
+  if (!daoRow) throw new BadRequest("nothing is indexed yet");
+  const body: WhatIfRecord = await whatIf(daoRow, settings, nowOf(c));
   return send(c, body);
 });
 
