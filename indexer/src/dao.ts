@@ -4,7 +4,7 @@ import type { Address } from "viem";
 
 const DAO_ID = 1;
 /** OpenZeppelin's GovernorVotesQuorumFraction denominator, which PlenumGovernor keeps. */
-const QUORUM_DENOMINATOR = 100n;
+export const QUORUM_DENOMINATOR = 100n;
 
 type Dao = typeof dao.$inferSelect;
 
@@ -25,6 +25,7 @@ export async function loadDao(context: Context): Promise<Dao> {
   });
 }
 
+/** The quorum a proposal made at this state has: the supply times the numerator, over the denominator. */
 export function quorumOf(state: Dao): bigint {
   return (state.totalSupply * state.quorumNumerator) / QUORUM_DENOMINATOR;
 }

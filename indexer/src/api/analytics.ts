@@ -11,20 +11,23 @@ import {
   type WhatIfRecord,
   type WhatIfSettings,
 } from "../../../lib/indexer/types";
+import { QUORUM_DENOMINATOR, quorumOf } from "../dao";
 import { stateSql } from "./proposal-state";
 
 const { proposal, account, vote, supplyPoint } = schema;
 
 type DaoRow = typeof schema.dao.$inferSelect;
 
-const QUORUM_DENOMINATOR = 100n;
 /** Participation bands of 20 percentage points. */
 const BANDS = 5;
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
-/** The quorum a proposal made now would have: also a started proposal's until an event freezes its snapshot's. */
-export const quorumNow = (daoRow: DaoRow) => (daoRow.totalSupply * daoRow.quorumNumerator) / QUORUM_DENOMINATOR;
+/** Proposals an account could vote on: over its past powered spells, and its current one since it began. */
+export function eligibleSql(startedCount: number) {
+  return sql<number>`(${account.eligibleClosed} + case when ${account.startedAtPowerOn} is null then 0
+    else ${startedCount} - ${account.startedAtPowerOn} end)`;
+}
 
 /** Voting started by `now` (after the snapshot) and was not canceled before. */
 const startedBy = (now: bigint) =>
@@ -37,7 +40,7 @@ export async function proposalTurnout(
 ): Promise<{ items: ProposalTurnout[]; more: boolean }> {
   const { cursor } = query;
   const rows = await db
-    .select({ row: proposal, state: stateSql(query.now, quorumNow(daoRow)) })
+    .select({ row: proposal, state: stateSql(query.now, quorumOf(daoRow)) })
     .from(proposal)
     .where(
       and(
@@ -61,7 +64,7 @@ export async function proposalTurnout(
     voteEnd: row.voteEnd,
     totalSupply: row.supplyAtStart ?? daoRow.totalSupply,
     delegatedSupply: row.delegatedAtStart ?? daoRow.delegatedSupply,
-    quorum: row.quorum ?? quorumNow(daoRow),
+    quorum: row.quorum ?? quorumOf(daoRow),
     forVotes: row.forVotes,
     againstVotes: row.againstVotes,
     abstainVotes: row.abstainVotes,
@@ -80,9 +83,8 @@ export async function delegation(
   daoRow: DaoRow,
   query: { now: bigint; startedCount: number; silentOver: number; points: number },
 ): Promise<DelegationRecord> {
-  const quorum = quorumNow(daoRow);
-  const eligible = sql`(${account.eligibleClosed} + case when ${account.startedAtPowerOn} is null then 0
-    else ${query.startedCount} - ${account.startedAtPowerOn} end)`;
+  const quorum = quorumOf(daoRow);
+  const eligible = eligibleSql(query.startedCount);
   const [concentration, bands, silent, history] = await Promise.all([
     db.execute(sql`
       select count(*) filter (where running < ${quorum})::int as below_quorum,
@@ -188,7 +190,7 @@ export async function whatIf(daoRow: DaoRow, settings: WhatIfSettings, now: bigi
     with ended as (
       select ${proposal.id} as id, ${proposal.title} as title, ${proposal.voteStart} as vote_start,
         ${proposal.voteEnd} as real_end,
-        ${proposal.forVotes} + ${proposal.abstainVotes} >= coalesce(${proposal.quorum}, ${quorumNow(daoRow)})
+        ${proposal.forVotes} + ${proposal.abstainVotes} >= coalesce(${proposal.quorum}, ${quorumOf(daoRow)})
           and ${proposal.forVotes} > ${proposal.againstVotes} as actual_succeeded,
         div(coalesce(${proposal.supplyAtStart}, ${daoRow.totalSupply}) * ${quorumNumerator}, ${QUORUM_DENOMINATOR})
           as quorum,

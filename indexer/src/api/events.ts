@@ -6,12 +6,12 @@ import schema from "ponder:schema";
 import { sql } from "ponder";
 import { getAddress, isAddress } from "viem";
 import { disputeStatusNames } from "../../../lib/governance/dispute-status";
+import { quorumOf } from "../dao";
 import { daoEventTypes, type DaoEvent, type DaoEventType, type Page } from "../../../lib/indexer/types";
 
 const { proposal, dispute, ruling, disputeFunds, dao } = schema;
 
 const DAY = 86_400n;
-const QUORUM_DENOMINATOR = 100n;
 const OPEN = disputeStatusNames.indexOf("Open");
 
 type Row = {
@@ -124,7 +124,7 @@ export async function daoEvents(query: {
     }
   }
   const [daoRow] = await db.select().from(dao).limit(1);
-  const currentQuorum = daoRow ? (daoRow.totalSupply * daoRow.quorumNumerator) / QUORUM_DENOMINATOR : 0n;
+  const currentQuorum = daoRow ? quorumOf(daoRow) : 0n;
   const newest = query.order === "newest";
   const filters = [sql`time <= ${query.until}`];
   if (query.since !== undefined) filters.push(sql`time > ${query.since}`);

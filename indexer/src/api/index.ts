@@ -29,8 +29,8 @@ import type {
 } from "../../../lib/indexer/types";
 import { delegateSortKeys } from "../../../lib/indexer/types";
 import { toWire } from "../../../lib/indexer/wire";
-import { startedCountAt } from "../dao";
-import { delegation, proposalTurnout, whatIf } from "./analytics";
+import { QUORUM_DENOMINATOR, quorumOf, startedCountAt } from "../dao";
+import { delegation, eligibleSql, proposalTurnout, whatIf } from "./analytics";
 import { daoEvents, EventQueryError } from "./events";
 import { stateSql } from "./proposal-state";
 
@@ -38,7 +38,6 @@ const { proposal, vote, account, dao, dispute, disputeChallenger, evidence, ruli
 
 const DEFAULT_LIMIT = 25;
 const MAX_LIMIT = 100;
-const QUORUM_DENOMINATOR = 100n;
 
 type SQL = ReturnType<typeof sql>;
 
@@ -136,7 +135,7 @@ function nowOf(c: Context): bigint {
 }
 
 function currentQuorumOf(row: Awaited<ReturnType<typeof loadDaoRow>>): bigint {
-  return row ? (row.totalSupply * row.quorumNumerator) / QUORUM_DENOMINATOR : 0n;
+  return row ? quorumOf(row) : 0n;
 }
 
 const app = new Hono();
@@ -352,11 +351,6 @@ app.get("/proposals/:id/votes", async (c) => {
 // --- delegates ---
 
 type AccountRow = typeof account.$inferSelect;
-
-function eligibleSql(startedCount: number) {
-  return sql<number>`(${account.eligibleClosed} + case when ${account.startedAtPowerOn} is null then 0
-    else ${startedCount} - ${account.startedAtPowerOn} end)`;
-}
 
 function indexedDelegate(row: AccountRow, startedCount: number): IndexedDelegate {
   const open = row.startedAtPowerOn === null ? 0 : startedCount - row.startedAtPowerOn;
